@@ -1,0 +1,252 @@
+"""The annotation model: plain, immutable dataclasses with no I/O and no Textual.
+
+Everything is frozen and uses tuples, so an edit is a new value (``dataclasses.replace``)
+and the reader's undo stack is a list of references, not deep copies.
+Offsets are Python string indices into the loaded article body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+FORMAT_VERSION = 1
+
+SOURCE_KINDS: tuple[str, ...] = (
+    "media",
+    "news-agency",
+    "intelligence",
+    "government",
+    "official",
+    "politician",
+    "military",
+    "expert",
+    "ngo",
+    "company",
+    "document",
+    "anonymous",
+    "collective",
+    "unknown",
+)
+
+# Admiralty (NATO) system: source reliability A-F, information credibility 1-6.
+RELIABILITY_LABELS: dict[str, str] = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY_LABELS: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+
+class Status(str, Enum):
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class TextQuote:
+    """A W3C TextQuoteSelector: the quoted text with context on either side."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range ``[start, end)`` of the article body.
+
+    ``orphan`` is set when the span could not be found again in a changed article:
+    it then keeps the quote it had, and ``start``/``end`` are its last known offsets.
+    """
+
+    start: int
+    end: int
+    orphan: TextQuote | None = None
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def text(self, body: str) -> str:
+        return body[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article: sanitised body plus the structure the extractor needs."""
+
+    path: str
+    body: str
+    meta: ArticleMeta
+    language: str
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    boilerplate: tuple[Span, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        return body_sha256(self.body)
+
+    def in_boilerplate(self, span: Span) -> bool:
+        return any(b.overlaps(span) for b in self.boilerplate)
+
+
+def body_sha256(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    kind: str = "unknown"
+    aliases: tuple[str, ...] = ()
+    reliability: str | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in SOURCE_KINDS:
+            raise ValueError(f"unknown source kind {self.kind!r}")
+        if self.reliability is not None and self.reliability not in RELIABILITY_LABELS:
+            raise ValueError(f"reliability must be A-F, not {self.reliability!r}")
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One link of a chain. ``mention`` is None for the article itself (the last hop)."""
+
+    source: str
+    mention: Span | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    span: Span
+    cue: Span | None = None
+    chain: tuple[Hop, ...] = ()
+    hedges: tuple[Span, ...] = ()
+    anonymous: bool = False
+    status: Status = Status.SUGGESTED
+    credibility: int | None = None
+    notes: tuple[Note, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.credibility is not None and self.credibility not in CREDIBILITY_LABELS:
+            raise ValueError(f"credibility must be 1-6, not {self.credibility!r}")
+
+    @property
+    def named_hops(self) -> tuple[Hop, ...]:
+        """The hops that name a source in the text (all but the article itself)."""
+        return tuple(h for h in self.chain if h.mention is not None)
+
+    @property
+    def unsourced(self) -> bool:
+        """A claim the article makes on its own authority (flagged when hedged)."""
+        return not self.named_hops
+
+    def spans(self) -> list[Span]:
+        """Every span of the claim, for highlighting and re-anchoring."""
+        out = [self.span]
+        if self.cue is not None:
+            out.append(self.cue)
+        out.extend(h.mention for h in self.chain if h.mention is not None)
+        out.extend(self.hedges)
+        return out
+
+
+@dataclass(frozen=True)
+class AnnotationSet:
+    article_path: str
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+    sha256: str = ""
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def source(self, source_id: str) -> Source | None:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+    def claim(self, claim_id: str) -> Claim | None:
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        return None
+
+    def replace_claim(self, claim: Claim) -> AnnotationSet:
+        claims = tuple(claim if c.id == claim.id else c for c in self.claims)
+        return replace(self, claims=claims)
+
+    def replace_source(self, source: Source) -> AnnotationSet:
+        sources = tuple(source if s.id == source.id else s for s in self.sources)
+        return replace(self, sources=sources)
+
+    def orphans(self) -> list[tuple[str, Span]]:
+        """(claim id, span) for every span that could not be re-anchored."""
+        return [(c.id, s) for c in self.claims for s in c.spans() if s.orphan is not None]
+
+    def reviewed_count(self) -> int:
+        return sum(1 for c in self.claims if c.status is not Status.SUGGESTED)
+
+
+def reliability_rank(grade: str | None) -> int:
+    """Order A (best) .. E (worst); F and unrated sort as unknown (-1)."""
+    if grade is None or grade == "F":
+        return -1
+    return "ABCDE".index(grade)
+
+
+def weakest_reliability(annotations: AnnotationSet, claim: Claim) -> str | None:
+    """The worst rated reliability along the claim's chain (F if only F is known)."""
+    grades = [
+        s.reliability
+        for h in claim.chain
+        if (s := annotations.source(h.source)) is not None and s.reliability is not None
+    ]
+    judged = [g for g in grades if g != "F"]
+    if judged:
+        return max(judged, key=reliability_rank)
+    return "F" if grades else None
