@@ -1,0 +1,5 @@
+"""Textual widgets of the reader."""
+
+from tui.widgets.article_view import ArticleView
+
+__all__ = ["ArticleView"]
