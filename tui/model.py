@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 FORMAT_VERSION = 1
 
@@ -49,7 +49,7 @@ CREDIBILITY_LABELS: dict[int, str] = {
 }
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     SUGGESTED = "suggested"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
