@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
+from tui.cli_export import HANDLERS as EXPORT_HANDLERS
+from tui.cli_export import add_export_parsers, article_for_read
+from tui.errors import CliError
 
 EXIT_OK = 0
 EXIT_ERROR = 2
 SAMPLE_NAME = "coree-du-nord-russie.txt"
-COMMANDS = ("read", "extract", "check")
-
-
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit status 2."""
+COMMANDS = ("read", "extract", "check", *EXPORT_HANDLERS)
 
 
 def sample_article_path() -> Path:
@@ -56,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate annotation files and report orphans")
     check.add_argument("files", nargs="+", type=Path, help="annotation files (.yaml)")
+    add_export_parsers(sub)
     return parser
 
 
@@ -125,8 +125,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    path = args.article or str(sample_article_path())
-    article = _load(path, args.language)
+    target = article_for_read(args.article, args.language) if args.article else None
+    if target is None or isinstance(target, str):
+        article = _load(target or str(sample_article_path()), args.language)
+    else:
+        article = target  # `read -`: already parsed from standard input
     from tui.app import run_reader
 
     return run_reader(
@@ -136,7 +139,7 @@ def cmd_read(args: argparse.Namespace) -> int:
     )
 
 
-HANDLERS = {"read": cmd_read, "extract": cmd_extract, "check": cmd_check}
+HANDLERS = {"read": cmd_read, "extract": cmd_extract, "check": cmd_check, **EXPORT_HANDLERS}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
