@@ -1,0 +1,174 @@
+"""English constructions, each on a small sentence written for the test (not from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_fr import run as run_fr
+
+
+def run(text: str) -> list[dict]:
+    return run_fr(text, outlet="The Daily Test", language="en")
+
+
+def attributed(text: str) -> list[dict]:
+    return [c for c in run(text) if c["chain"]]
+
+
+def one(text: str) -> dict:
+    found = attributed(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("According to the Ministry of Energy, fuel prices will rise in May.", "Ministry"),
+        ("Fuel prices will rise in May, according to the Ministry of Energy.", "Ministry"),
+        ("Per the Bank of Lorland, fuel prices will rise in May.", "Bank of Lorland"),
+        ("Fuel prices will, in the words of analyst Jo Kent, rise in May.", "Jo Kent"),
+    ],
+)
+def test_prepositions(sentence: str, source: str) -> None:
+    c = one(sentence)
+    assert "rise in May" in c["text"]
+    assert source in c["chain"][0]
+
+
+@pytest.mark.parametrize("verb", ["said", "told reporters", "reported", "confirmed", "warned"])
+def test_verb_that(verb: str) -> None:
+    c = one(f"The port authority {verb} that two cranes had collapsed.")
+    assert c["text"] == "two cranes had collapsed."[:-1]
+    assert c["chain"] == ["The port authority"]
+
+
+def test_zero_that() -> None:
+    c = one("Harbour master Tom Reid said two cranes had collapsed overnight.")
+    assert c["text"] == "two cranes had collapsed overnight"
+    assert "Tom Reid" in c["chain"][0]
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ('"We will rebuild the pier," said Mayor Ana Cole.', "Mayor Ana Cole"),
+        ('"We will rebuild the pier," Mayor Ana Cole said.', "Mayor Ana Cole"),
+        ('"We will rebuild the pier," the council said in a statement.', "the council"),
+    ],
+)
+def test_after_quote(sentence: str, mention: str) -> None:
+    c = one(sentence)
+    assert c["text"] == "We will rebuild the pier"
+    assert c["chain"] == [mention]
+
+
+def test_he_added() -> None:
+    cs = attributed(
+        '"We will rebuild the pier," said Mayor Ana Cole. "It will take a year," she added.'
+    )
+    assert cs[1]["chain"] == ["she"] and cs[1]["names"] == ["Ana Cole"]
+
+
+def test_she_told_reporters_after_a_named_speaker() -> None:
+    cs = attributed(
+        "Nurse Lena Ortiz said the ward was full. She told reporters that beds had run out."
+    )
+    assert cs[1]["names"] == ["Lena Ortiz"] and cs[1]["text"] == "beds had run out"
+
+
+def test_colon_quote() -> None:
+    c = one('The club chairman: "Nobody is for sale."')
+    assert c["text"] == "Nobody is for sale."
+    assert "chairman" in c["chain"][0]
+
+
+def test_as_x_noted() -> None:
+    c = one("As the charity Sea Watch noted in its report, plastic waste doubled since 2010.")
+    assert c["text"].startswith("plastic waste doubled")
+    assert "Sea Watch" in c["chain"][0]
+
+
+def test_cited_by() -> None:
+    c = one("The plant will close, according to two engineers cited by the Boston Herald.")
+    assert c["chain"] == ["two engineers", "the Boston Herald"]
+    assert c["anonymous"]
+
+
+def test_citing() -> None:
+    c = one("The Tribune, citing court records, said the firm owed $2m.")
+    assert c["chain"] == ["court records", "The Tribune"]
+
+
+def test_obtained_by_a_newspaper() -> None:
+    c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
+    assert c["chain"] == ["A police report", "the Evening Post"]
+
+
+def test_reported_relayed_by() -> None:
+    c = one("The border was closed, news agency Wirex reported in a dispatch relayed by NRC.")
+    assert c["chain"] == ["news agency Wirex", "NRC"]
+
+
+def test_told_a_media_outlet() -> None:
+    c = one("Chief executive Ann Vale told the Financial Times that the merger was off.")
+    assert c["names"] == ["Ann Vale", "Financial Times"]
+
+
+def test_nested_closing_cue_is_a_relay() -> None:
+    c = one(
+        "Former director Ian Holt told a tribunal that he had warned the board, "
+        "the trade weekly Retail Week reported."
+    )
+    assert c["text"] == "he had warned the board"
+    assert c["names"] == ["Ian Holt", "Retail Week"]
+
+
+def test_anonymous() -> None:
+    assert one("Officials speaking on condition of anonymity said the talks failed.")["anonymous"]
+    assert one("The talks failed, experts said.")["anonymous"]
+    assert one("The talks failed, authorities said.")["anonymous"]
+    assert not one("The talks failed, the foreign ministry said.")["anonymous"]
+
+
+@pytest.mark.parametrize("hedge", ["reportedly", "allegedly", "purportedly", "may", "could"])
+def test_hedges(hedge: str) -> None:
+    c = one(f"The coach said the striker {hedge} join a rival club.")
+    assert c["hedged"] and hedge in c["hedges"]
+
+
+def test_is_said_to() -> None:
+    c = one("According to the club, the striker is said to be unhappy.")
+    assert c["hedges"] == ["is said to"]
+
+
+def test_modal_in_a_question_is_no_hedge() -> None:
+    c = one("The hospital said it was counting how many patients might be affected.")
+    assert not c["hedged"]
+
+
+def test_unsourced_hedged_claim() -> None:
+    cs = run("The ferry reportedly ran aground near the harbour.")
+    assert len(cs) == 1 and cs[0]["chain"] == [] and cs[0]["hedged"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If all goes according to plan, the bridge opens in June.",
+        "That said, the bridge remains closed to lorries.",
+        "The so-called reform was dropped in June.",
+        "The board asked whether the bridge could open in June.",
+        "The film tells the story of a bridge that never opened.",
+        "Prices rose by 3 per cent in June.",
+        "Shifts add up to at least 40 hours a week.",
+        "The mayor did not say when the bridge would open.",
+    ],
+)
+def test_traps(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_outlet_as_source_is_the_article_itself() -> None:
+    cs = run("Prices doubled in a year, an analysis by the Daily Test has found.")
+    assert all(c["chain"] == [] for c in cs)

@@ -1,0 +1,292 @@
+"""French constructions, each on a small sentence written for the test (not from the corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.articles import load_article, parse_article
+from tui.attribution import extract_claims
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "articles" / "coree-du-nord-russie.txt"
+
+
+def run(text: str, outlet: str = "Le Courrier du Test", language: str = "fr") -> list[dict]:
+    body = f"---\noutlet: {outlet}\nlanguage: {language}\n---\n{text}\n"
+    article = parse_article(body, path="<test>")
+    ann = extract_claims(article)
+    sources = {s.id: s for s in ann.sources}
+    out = []
+    for c in ann.claims:
+        hops = [h for h in c.chain if h.mention is not None]
+        out.append(
+            {
+                "text": c.span.text(article.body),
+                "cue": c.cue.text(article.body) if c.cue else None,
+                "chain": [h.mention.text(article.body) for h in hops],
+                "names": [sources[h.source].name for h in hops],
+                "inferred": [h.inferred for h in hops],
+                "hedged": bool(c.hedges),
+                "hedges": [h.text(article.body) for h in c.hedges],
+                "anonymous": c.anonymous,
+                "last": c.chain[-1],
+                "outlet_id": ann.sources[0].id,
+            }
+        )
+    return out
+
+
+def attributed(text: str, **kw) -> list[dict]:
+    return [c for c in run(text, **kw) if c["chain"]]
+
+
+def one(text: str, **kw) -> dict:
+    found = attributed(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- prepositions, before and after the claim -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Selon le syndicat Force Rail, la grève a coûté trois millions d'euros.", "Force Rail"),
+        ("D'après la préfecture de l'Aube, la grève a coûté trois millions d'euros.", "préfecture"),
+        (
+            "Aux yeux de l'économiste Paul Martin, la grève a coûté trois millions d'euros.",
+            "Martin",
+        ),
+        ("À en croire la mairie de Lens, la grève a coûté trois millions d'euros.", "mairie"),
+        ("De source policière, la grève a coûté trois millions d'euros.", "source policière"),
+        ("De l'avis de plusieurs analystes, la grève a coûté trois millions d'euros.", "analystes"),
+        ("La grève a coûté trois millions d'euros, selon le syndicat Force Rail.", "Force Rail"),
+        ("La grève a coûté trois millions d'euros, d'après la préfecture de l'Aube.", "préfecture"),
+    ],
+)
+def test_prepositions(sentence: str, source: str) -> None:
+    c = one(sentence)
+    assert "trois millions d'euros" in c["text"]
+    assert source in c["chain"][0]
+    assert not c["hedged"]
+
+
+def test_pour_needs_a_title() -> None:
+    c = one("Pour la sociologue Anne Roy, cette réforme creuse les inégalités.")
+    assert "creuse les inégalités" in c["text"]
+    assert "Anne Roy" in c["chain"][0]
+    assert attributed("Pour Jean Valjean, cette réforme est une chance.") == []
+    assert attributed("Pour les habitants, la route reste fermée.") == []
+
+
+# --- verbs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["a déclaré", "a affirmé", "a estimé", "a indiqué", "a révélé", "a confirmé", "rapportait"],
+)
+def test_verb_que(verb: str) -> None:
+    c = one(f"Le ministère de la Santé {verb} que le vaccin serait disponible en mars.")
+    assert c["text"].startswith("le vaccin serait disponible")
+    assert c["chain"] == ["Le ministère de la Santé"]
+
+
+def test_present_estime_que_keeps_conditional_hedge() -> None:
+    c = one("L'institut Datastat estime que le chômage pourrait baisser l'an prochain.")
+    assert c["hedged"] and c["hedges"] == ["pourrait"]
+
+
+def test_future_in_the_past_is_not_a_hedge() -> None:
+    c = one("La ministre a assuré que les aides seraient versées avant l'été.")
+    assert not c["hedged"]
+
+
+def test_inverted_after_quote_with_pronoun() -> None:
+    cs = attributed(
+        "Le maire de Sète, Paul Lenoir, a fermé la plage. "
+        "« Nous n'avions pas le choix », a-t-il déclaré."
+    )
+    quote = next(c for c in cs if "pas le choix" in c["text"])
+    assert quote["chain"] == ["il"]
+    assert quote["names"] == ["Paul Lenoir"]
+
+
+def test_inverted_subject_after_claim() -> None:
+    c = one("La digue a cédé dans la nuit, affirme la gendarmerie de l'Hérault.")
+    assert c["text"] == "La digue a cédé dans la nuit"
+    assert "gendarmerie" in c["chain"][0]
+
+
+def test_colon_quote() -> None:
+    c = one("Le directeur de l'usine a prévenu : « Personne ne sera licencié. »")
+    assert c["text"] == "Personne ne sera licencié."
+    assert "directeur" in c["chain"][0]
+
+
+def test_comme_le_rappelle() -> None:
+    c = one("Comme le rappelle Le Monde, le projet avait déjà été reporté deux fois.")
+    assert c["text"].startswith("le projet avait déjà été reporté")
+    assert c["chain"] == ["Le Monde"]
+
+
+def test_infinitive_claim() -> None:
+    c = one("Le club Marseille Nord affirme avoir recruté trois nouveaux joueurs.")
+    assert c["text"] == "avoir recruté trois nouveaux joueurs"
+
+
+# --- relays ---------------------------------------------------------------------------------
+
+
+def test_cite_par() -> None:
+    c = one("Les ventes ont chuté de 20 %, selon des cadres anonymes cités par Le Figaro.")
+    assert c["chain"] == ["des cadres anonymes", "Le Figaro"]
+    assert c["anonymous"]
+
+
+def test_citant() -> None:
+    c = one("Le Parisien, citant des policiers, évoque « une piste criminelle ».")
+    assert c["chain"][0] == "des policiers"
+    assert c["chain"][1] == "Le Parisien"
+    assert c["anonymous"]
+
+
+def test_selon_x_qui_cite_y() -> None:
+    c = one("Le site a fermé, selon l'AFP, qui cite un porte-parole de la région.")
+    assert "porte-parole" in c["chain"][0]
+    assert c["chain"][1] == "l'AFP"
+
+
+def test_recipient_outlet_is_a_relay() -> None:
+    c = one("« Le calendrier sera tenu », a assuré le maire, Luc Brun, à l'agence Reuters.")
+    assert c["names"][0] == "Luc Brun"
+    assert c["chain"][1] == "l'agence Reuters"
+
+
+def test_relay_across_sentences_is_inferred() -> None:
+    cs = attributed(
+        "D'après la direction du Trésor, le déficit aurait atteint 6 % du PIB. "
+        "Le chiffre est inédit depuis 1993, selon le quotidien Les Échos."
+    )
+    first = cs[0]
+    assert "6 % du PIB" in first["text"]
+    assert first["chain"] == ["la direction du Trésor", "le quotidien Les Échos"]
+    assert first["inferred"] == [False, True]
+    assert first["hedged"]
+
+
+# --- pronouns, anonymity, hedges --------------------------------------------------------------
+
+
+def test_selon_lui() -> None:
+    cs = attributed("Le sénateur Marc Vidal a critiqué le texte. Selon lui, la loi sera censurée.")
+    c = next(c for c in cs if "censurée" in c["text"])
+    assert c["chain"] == ["lui"] and c["names"] == ["Marc Vidal"]
+
+
+def test_anonymous_sources() -> None:
+    c = one("Selon une source proche du dossier, l'accord sera signé lundi.")
+    assert c["anonymous"]
+    c = one("L'accord sera signé lundi, selon des responsables sous couvert d'anonymat.")
+    assert c["anonymous"]
+    c = one("Selon la préfecture du Nord, l'accord sera signé lundi.")
+    assert not c["anonymous"]
+
+
+@pytest.mark.parametrize("verb", ["aurait envoyé", "seraient morts", "recevraient", "pourrait"])
+def test_conditional_hedges(verb: str) -> None:
+    c = one(f"Selon la mairie de Brest, le groupe {verb} des renforts.")
+    assert c["hedged"]
+
+
+def test_imperfect_and_nouns_are_not_conditionals() -> None:
+    c = one("Selon la mairie de Brest, le retrait entrait en vigueur et durait un mois.")
+    assert not c["hedged"]
+
+
+def test_pretendument_and_unsourced_hedge() -> None:
+    cs = run("Le navire aurait prétendument coulé au large.")
+    assert len(cs) == 1 and cs[0]["chain"] == [] and cs[0]["hedged"]
+
+
+def test_hedged_continuation_keeps_source() -> None:
+    cs = run(
+        "Selon l'armée de l'air, deux drones ont été abattus. "
+        "Ces appareils auraient décollé de la frontière."
+    )
+    cont = next(c for c in cs if "décollé" in c["text"])
+    assert cont["names"] and "armée" in cont["chain"][0] and cont["inferred"] == [True]
+
+
+# --- traps ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les loyers varient selon les cas entre 500 et 900 euros.",
+        "Le texte sera adopté, selon toute vraisemblance, avant l'été.",
+        "D'après le règlement intérieur, les visites sont interdites le dimanche.",
+        "Le pays veut affirmer sa puissance face à ses voisins.",
+        "Le directeur n'a pas souhaité dire si le site fermerait.",
+        "Le film raconte que deux frères fuient la guerre.",
+    ],
+)
+def test_traps(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_boilerplate_is_skipped() -> None:
+    text = (
+        "Selon la mairie de Lyon, le tram reprendra lundi.\n\n"
+        "LIRE AUSSI : Paul Durand : « La ville doit investir »\n"
+    )
+    cs = attributed(text)
+    assert len(cs) == 1 and "tram" in cs[0]["text"]
+
+
+def test_chain_ends_with_the_article() -> None:
+    for c in run("Selon Le Monde, le tram reprendra lundi. Il aurait coûté cher."):
+        assert c["last"].mention is None and c["last"].source == c["outlet_id"]
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = load_article(SEED)
+    return article, extract_claims(article)
+
+
+def test_seed_first_claim_chain(seed) -> None:
+    article, ann = seed
+    c = next(c for c in ann.claims if "15 000 travailleurs" in c.span.text(article.body))
+    names = [ann.source(h.source) for h in c.chain]
+    assert [n.name for n in names] == ["NIS", "Newsweek", "L'Express"]
+    assert [h.inferred for h in c.chain[:2]] == [False, True]
+    assert c.chain[-1].mention is None
+    assert c.hedges
+
+
+def test_seed_new_york_times_claim(seed) -> None:
+    article, ann = seed
+    c = next(c for c in ann.claims if "retrait temporaire" in c.span.text(article.body))
+    hops = [h for h in c.chain if h.mention is not None]
+    assert len(hops) == 2
+    assert "responsables ukrainiens et américains anonymes" in hops[0].mention.text(article.body)
+    assert "New York Times" in hops[1].mention.text(article.body)
+    assert not any(h.inferred for h in hops)
+    assert c.anonymous
+
+
+def test_seed_one_source_for_the_intelligence_service(seed) -> None:
+    _, ann = seed
+    nis = [s for s in ann.sources if s.name == "NIS"]
+    assert len(nis) == 1
+    assert any("renseignements sud-coréens" in a for a in nis[0].aliases)
+    assert ann.meta.language == "fr"
+    assert [c.id for c in ann.claims] == [f"c{i}" for i in range(1, len(ann.claims) + 1)]

@@ -1,0 +1,1139 @@
+"""Finding attribution cues in one sentence.
+
+Each cue found becomes a ``Found``: the cue span, the claim span, the origin mention span
+(or a reference to resolve: the previous source of the sentence, a relative antecedent) and
+relay mention spans. Resolution of who the mention is happens later (sources.py); this
+module only reads the sentence's shape with the words of the rule pack.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from tui.attribution.rules import RulePack, VerbForm, _norm
+from tui.attribution.text import Sentence, Token
+
+# How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
+COMPLEMENT_WINDOW = 10
+INFINITIVE_WINDOW = 6
+# Longest comma segment still read as an apposition of a subject ("Karima Belaïd, déléguée
+# CFDT, résume …"); a longer one is a clause.
+APPOSITION_MAX = 16
+
+
+@dataclass
+class Relay:
+    span: tuple[int, int]
+    media_only: bool = False  # "publié par X": a relay only when X is a news outlet
+
+
+@dataclass
+class Subject:
+    start: int
+    end: int
+    relays: list[Relay] = field(default_factory=list)
+    reverse: tuple[int, int] | None = None
+    np_like: bool = False
+    quote_first: bool = False
+    context_end: int | None = None
+
+
+@dataclass
+class Found:
+    kind: str  # prep, verb, inverted, relative, passive, colon, backref, possessive
+    cue: tuple[int, int]
+    claim: tuple[int, int]
+    origin: tuple[int, int] | None
+    ref: str | None = None  # "prev" (elided subject) or None
+    relays: list[Relay] = field(default_factory=list)
+    reverse_origin: tuple[int, int] | None = None  # "X, citing Y": Y is the origin
+    past: bool = False
+    trailing: bool = False
+    region: tuple[int, int] = (0, 0)  # text taken by the cue and its source
+    context_end: int | None = None  # end of text that may say the source is anonymous
+    recipient: tuple[int, int] | None = None
+
+
+class Matches:
+    """The pack's cue patterns run once over the whole text, then handed out per sentence.
+
+    One pass per pattern is cheaper than one call per sentence, and keeps long articles
+    linear."""
+
+    NAMES = ("trap_re", "inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
+
+    def __init__(self, view: str, pack: RulePack) -> None:
+        self.found: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        for name in self.NAMES:
+            rx = getattr(pack, name)
+            ms = list(rx.finditer(view)) if rx is not None else []
+            self.found[name] = ([m.start() for m in ms], ms)
+
+    def within(self, name: str, start: int, end: int) -> list[re.Match[str]]:
+        starts, ms = self.found[name]
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        return [m for m in ms[i:j] if m.end() <= end]
+
+
+class Reader:
+    """Reads one sentence with a rule pack. Cheap to build; holds no state across sentences."""
+
+    def __init__(self, view: str, sent: Sentence, pack: RulePack, matches: Matches) -> None:
+        self.view = view
+        self.s = sent
+        self.p = pack
+        self.blocked = [m.span() for m in matches.within("trap_re", sent.start, sent.end)]
+
+    # --- small helpers -------------------------------------------------------------------
+    def free(self, a: int, b: int) -> bool:
+        """Not inside a quotation and not overlapping a trap."""
+        for qa, qb in self.s.quotes:
+            if qa < a < qb:
+                return False
+        return all(not (ta < b and a < tb) for ta, tb in self.blocked)
+
+    def toks(self, a: int, b: int) -> list[Token]:
+        return self.s.toks_in(a, b)
+
+    def is_framing(self, a: int, b: int) -> bool:
+        ts = self.toks(a, b)
+        return bool(ts) and ts[0].bare in self.p.framing_starts
+
+    def np_like(self, a: int, b: int) -> bool:
+        """A comma segment that can be (part of) a subject: a name, a determiner phrase,
+        a title, a relative clause or a relay ("citing X")."""
+        ts = self.toks(a, b)
+        if not ts or len(ts) > APPOSITION_MAX:
+            return False
+        if self.view[a:b].strip()[:1] in '«"\u201c':
+            return False
+        t = ts[0]
+        p = self.p
+        if t.bare in p.framing_starts and not t.cap:
+            return False
+        if t.bare in p.framing_starts and t.cap and t.bare in p.prepositions:
+            return False
+        for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
+            if rx is not None and rx.match(self.view, ts[0].start):
+                return True  # "citing X", "obtained by X": a relay apposition
+        return (
+            t.cap
+            or t.bare in p.determiners
+            or t.low in p.determiners
+            or t.bare in p.kinds
+            or t.bare in p.person_gender
+            or t.bare in p.relatives
+            or t.text.isdigit()
+        )
+
+    def segments_before(self, pos: int) -> list[tuple[int, int]]:
+        """Comma segments of the sentence that end before ``pos`` (in order)."""
+        out = []
+        start = self.s.start
+        # a colon opens a new clause: "Public awareness has grown: Half Light, a …, tells"
+        for c in self.s.colons:
+            if c < pos:
+                start = c + 1
+        for sep in self.s.seps:
+            if sep > pos:
+                break
+            if sep < start:
+                continue
+            out.append((start, sep))
+            start = sep + 1
+        return out
+
+    def next_tok(self, pos: int) -> Token | None:
+        return self.s.tok_after(pos)
+
+    def sep_right_after(self, pos: int) -> int | None:
+        """The separator right after ``pos`` (only blanks between), if any."""
+        i = pos
+        while i < self.s.end and self.view[i] in " \t":
+            i += 1
+        if i in self.s.seps:
+            return i
+        return None
+
+    def sep_right_before(self, pos: int) -> int | None:
+        i = pos - 1
+        while i >= self.s.start and self.view[i] in " \t":
+            i -= 1
+        if i in self.s.seps:
+            return i
+        return None
+
+    # --- noun phrases ----------------------------------------------------------------------
+    def forward_np(
+        self, a: int, *, stop_at_prepositions: bool, absorb: bool, leading: bool
+    ) -> tuple[int, int, int]:
+        """A noun phrase starting at ``a``: (start, end, context_end).
+
+        It runs to the end of its comma segment (or, if ``stop_at_prepositions``, to the first
+        adjunct preposition), then takes in appositions: names, titles ("chercheur au CNRS"),
+        and, when the phrase ends the sentence, described appositions ("a neurologist at …").
+        """
+        p = self.p
+        end = self.s.seg_end(a)
+        if stop_at_prepositions:
+            ts = self.toks(a, end)
+            for k, t in enumerate(ts):
+                if k > 0 and t.bare in p.prepositions and t.bare not in p.complement_markers:
+                    end = t.start
+                    break
+                if k > 0 and (t.bare in p.relatives and t.bare in p.subject_relatives):
+                    end = t.start
+                    break
+        context_end = end
+        if not absorb or end != self.s.seg_end(a):
+            return a, end, context_end
+        for _ in range(3):
+            if end >= self.s.end:
+                break
+            nxt_start = end + 1
+            nxt_end = self.s.seg_end(nxt_start)
+            ts = self.toks(nxt_start, nxt_end)
+            if not ts:
+                break
+            t = ts[0]
+            followed = nxt_end < self.s.end
+            if t.bare in p.relatives:
+                context_end = nxt_end
+                break
+            is_name = t.cap and t.bare not in p.determiners and t.bare not in p.framing_starts
+            is_title = (t.bare in p.kinds or t.bare in p.person_gender) and not t.cap
+            described = (
+                not leading
+                and (t.bare in p.determiners or t.low in p.determiners)
+                and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
+            )
+            if len(ts) > APPOSITION_MAX or not (is_name or is_title or described):
+                break
+            if leading and not followed:
+                break
+            if self.view[nxt_start:nxt_end].strip()[:1] in '«"\u201c':
+                break
+            end = nxt_end
+            context_end = end
+        return a, end, context_end
+
+    def backward_subject(self, sep: int) -> Subject | None:
+        """Subject of a verb that directly follows a comma ("X, appos, VERB").
+
+        Walks back over the comma segments before ``sep``: the subject is the first segment
+        after the framing ones, plus the naming appositions that follow it; relay segments
+        ("citing Y", "obtained by Y") and relative clauses are set apart.
+        """
+        segs = self.segments_before(sep)
+        if not segs:
+            return None
+        i0 = 0
+        while i0 < len(segs) and self.is_framing(*segs[i0]):
+            i0 += 1
+        cand = segs[i0:]
+        if not cand:
+            return None
+        p = self.p
+        quote_first = False
+        # `"…," its spokesman, Paulo Ventura, said`: the claim is the quotation before
+        if _is_quote(self.view, cand[0][0], cand[0][1]) and len(cand) >= 2:
+            quote_first = True
+            cand = cand[1:]
+        subj = Subject(cand[0][0], cand[0][1])
+        subj.np_like = all(self.np_like(a, b) for a, b in cand) and (len(cand) >= 2 or quote_first)
+        subj.quote_first = quote_first
+        for a, b in cand[1:]:
+            ts = self.toks(a, b)
+            if not ts:
+                continue
+            at = ts[0].start
+            m = p.relay_reverse_re.match(self.view, at) if p.relay_reverse_re else None
+            if m:
+                subj.reverse = (m.end(), b)
+                continue
+            m = p.relay_forward_re.match(self.view, at) if p.relay_forward_re else None
+            if m:
+                subj.relays.append(Relay((m.end(), b)))
+                continue
+            m = p.relay_publication_re.match(self.view, at) if p.relay_publication_re else None
+            if m:
+                subj.relays.append(Relay((m.end(), b), media_only=True))
+                continue
+            if ts[0].bare in p.relatives:
+                subj.context_end = b
+                continue
+            first = ts[0]
+            naming = (
+                first.cap
+                or first.bare in p.determiners
+                or first.bare in p.kinds
+                or first.bare in p.person_gender
+            )
+            if naming and not subj.relays and subj.reverse is None and subj.end == a - 1:
+                subj.end = b
+        subj.context_end = max(subj.context_end or subj.end, subj.end)
+        return subj
+
+    def recipient(self, pos: int, form: VerbForm) -> tuple[tuple[int, int] | None, int]:
+        """Who was told, right after the verb: ("à l'AFP", "the Chronicle"). Returns the
+        recipient span and the position after it."""
+        p = self.p
+        if not form.recipient:
+            return None, pos
+        ts = self.toks(pos, self.s.seg_end(pos))
+        if not ts:
+            return None, pos
+        k = 0
+        if not form.direct:
+            if ts[0].bare not in p.recipients:
+                return None, pos
+            k = 1
+        start_k = k
+        # the complementizer may come a few words later: "told an employment tribunal … that"
+        for j in range(start_k, min(len(ts), start_k + COMPLEMENT_WINDOW)):
+            if ts[j].low in p.complementizers or ts[j].bare in p.complementizers:
+                if j > start_k:
+                    return (ts[start_k].start, ts[j - 1].end), ts[j - 1].end
+                return None, pos
+        j = start_k
+        if j < len(ts) and (ts[j].bare in p.determiners or ts[j].low in p.determiners):
+            j += 1
+        while j < len(ts) and ts[j].cap:
+            j += 1
+        if j == start_k or (j == start_k + 1 and ts[start_k].bare in p.determiners):
+            # a bare noun: "told reporters"
+            if (
+                start_k < len(ts)
+                and not ts[start_k].cap
+                and ts[start_k].bare not in p.pronouns
+                and ts[start_k].bare not in p.determiners
+                and form.direct
+            ):
+                j = start_k + 1
+            else:
+                return None, pos
+        return (ts[start_k].start, ts[j - 1].end), ts[j - 1].end
+
+    # --- claims ---------------------------------------------------------------------------
+    def after_verb_claim(self, pos: int) -> tuple[str, int] | None:
+        """What follows a cue verb, nearest first: ("that", claim start), ("colon", …),
+        ("inf", …) or ("question", …)."""
+        p = self.p
+        ts = self.toks(pos, self.s.end)
+        seg_end = self.s.seg_end(pos)
+        best: tuple[str, int] | None = None
+        best_at = self.s.end + 1
+        for j, t in enumerate(ts[:COMPLEMENT_WINDOW]):
+            if t.start > seg_end and j > 0:
+                break
+            if j > 0 and (
+                t.bare in p.conjunctions
+                or (t.bare in p.subject_relatives and t.bare not in p.complementizers)
+            ):
+                break
+            if t.low in p.complementizers or t.bare in p.complementizers:
+                best, best_at = ("that", t.end), t.start
+                break
+            if t.bare in p.question_words and j == 0:
+                return "question", t.start
+        # a colon then a quotation: "a prévenu : « … »"
+        for c in self.s.colons:
+            if c >= pos and c < seg_end + 1 and len(self.toks(pos, c)) <= 8:
+                rest = self.view[c + 1 : self.s.end].lstrip()
+                if rest[:1] in '«"\u201c' and c < best_at:
+                    best, best_at = ("colon", c + 1), c
+                break
+        if p.infinitive_re is not None:
+            m = p.infinitive_re.search(self.view, pos, min(self.s.end, pos + 60))
+            if (
+                m
+                and m.start() < best_at
+                and len(self.toks(pos, m.start())) <= INFINITIVE_WINDOW
+                and self.free(m.start(), m.end())
+            ):
+                between = self.view[pos : m.start()]
+                if "," not in between or "«" in between:
+                    best = ("inf", m.start())
+        return best
+
+
+def _past(form: VerbForm, aux: bool) -> bool:
+    return form.tense == "past" or (form.tense == "participle" and aux)
+
+
+def find_cues(
+    view: str, sent: Sentence, pack: RulePack, zero_that: bool, matches: Matches | None = None
+) -> list[Found]:
+    """Every attribution cue of the sentence, with claim and mention spans."""
+    if matches is None:
+        matches = Matches(view[: sent.end], pack)
+    r = Reader(view, sent, pack, matches)
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(x < b and a < y for x, y in taken)
+
+    # 1. French inversion after a claim: "…, a-t-il déclaré", "… », explique-t-elle."
+    if pack.inversion_re is not None:
+        for m in matches.within("inversion_re", sent.start, sent.end):
+            if not r.free(m.start(), m.end()):
+                continue
+            pron_group = "p1" if m.group("p1") else "p2"
+            ps, pe = m.span(pron_group)
+            # the pronoun without its hyphens: "-t-il" -> "il"
+            word = view[ps:pe].split("-")[-1]
+            ws = pe - len(word)
+            form = pack.verbs.get(_norm(m.group("v1") or m.group("v2")))
+            if form is None:
+                continue
+            sep = r.sep_right_before(m.start())
+            claim_end = sep if sep is not None else m.start()
+            origin: tuple[int, int] | None = (ws, pe)
+            if word.lower() in pack.impersonal:
+                origin = _impersonal_source(r, m.end())
+                if origin is None:
+                    continue
+            found.append(
+                Found(
+                    "inverted",
+                    m.span(),
+                    (sent.start, claim_end),
+                    origin,
+                    past=form.tense != "present",
+                    trailing=True,
+                    region=(claim_end, r.s.seg_end(m.end())),
+                )
+            )
+            taken.append(m.span())
+
+    # 2. cue prepositions ("<prep> X, claim" / "claim, <prep> X")
+    if pack.relprep_re is not None:
+        for m in matches.within("relprep_re", sent.start, sent.end):
+            if not r.free(*m.span()) or overlaps(*m.span()):
+                continue
+            f = _relative_prep(r, m.start(), m.end())
+            if f is not None:
+                found.append(f)
+                taken.append(m.span())
+    if pack.possprep_re is not None:
+        for m in matches.within("possprep_re", sent.start, sent.end):
+            if not r.free(*m.span()) or overlaps(*m.span()):
+                continue
+            pron = None
+            for t in r.toks(*m.span()):
+                if t.bare in pack.pronouns:
+                    pron = (t.start, t.end)
+                    break
+            if pron is None:
+                continue
+            claim = _claim_around(r, m.start(), m.end())
+            found.append(Found("possessive", m.span(), claim, pron, region=m.span()))
+            taken.append(m.span())
+    if pack.prep_re is not None:
+        for m in matches.within("prep_re", sent.start, sent.end):
+            if not r.free(*m.span()) or overlaps(*m.span()):
+                continue
+            f = _preposition(r, m.start(), m.end())
+            if f is not None:
+                found.append(f)
+                taken.append(f.region)
+
+    # 3. verbs
+    if pack.verb_re is not None:
+        for m in matches.within("verb_re", sent.start, sent.end):
+            if not r.free(*m.span()) or overlaps(*m.span()):
+                continue
+            form = pack.verbs.get(_norm(m.group()))
+            if form is None:
+                continue
+            if m.group()[:1].isupper() and view[sent.start : m.start()].strip(' "«\u201c'):
+                continue  # "the United States": a capitalised word inside a sentence is a name
+            f = _verb(r, m.start(), m.end(), form, zero_that, found)
+            if f is not None:
+                found.append(f)
+                taken.append(m.span())
+
+    # 4. a colon introducing a quotation after a bare noun phrase: "Le ministre : « … »"
+    for c in sent.colons:
+        rest = view[c + 1 : sent.end].lstrip()
+        if rest[:1] not in '«"\u201c' or overlaps(sent.start, c + 2):
+            continue
+        if any(f.claim[0] <= c + 1 < f.claim[1] or f.cue[0] < c for f in found):
+            continue
+        a = sent.seg_start(c)
+        ts = r.toks(a, c)
+        if not ts or len(ts) > 8 or not r.np_like(a, c) or r.is_framing(a, c):
+            continue
+        q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
+        end = q[1] if q else sent.end
+        found.append(Found("colon", (c, c + 1), (c + 1, end), (a, c), region=(a, c + 1)))
+    found.sort(key=lambda f: f.cue[0])
+    return _settle(r, found)
+
+
+def _impersonal_source(r: Reader, after: int) -> tuple[int, int] | None:
+    """ "Chez Enedis, on indiquait …", "…, a-t-on appris auprès de la préfecture"."""
+    p = r.p
+    if p.impersonal_source_re is None:
+        return None
+    for m in p.impersonal_source_re.finditer(r.view, r.s.start, r.s.end):
+        if not r.free(*m.span()):
+            continue
+        a, b, _ = r.forward_np(m.end(), stop_at_prepositions=False, absorb=False, leading=False)
+        if b > a:
+            return a, b
+    return None
+
+
+def _claim_around(r: Reader, a: int, b: int) -> tuple[int, int]:
+    """The sentence without the cue: the rest of the sentence for an opening cue, what
+    precedes for a closing one, the whole sentence for one in the middle."""
+    s = r.s
+    before = r.view[s.start : a].strip(" ,;")
+    after_sep = r.sep_right_after(b)
+    after = r.view[(after_sep + 1) if after_sep is not None else b : s.end].strip(" ,;.")
+    if not before or len(r.toks(s.start, a)) <= 1:
+        start = after_sep + 1 if after_sep is not None else b
+        return start, s.end
+    if not after:
+        sep = r.sep_right_before(a)
+        return s.start, sep if sep is not None else a
+    ts = r.toks(after_sep + 1 if after_sep is not None else b, s.end)
+    if ts and (ts[0].bare in r.p.relatives or ts[0].bare in r.p.conjunctions):
+        sep = r.sep_right_before(a)
+        return s.start, sep if sep is not None else a
+    return s.start, s.end
+
+
+def _split_relays(
+    r: Reader, a: int, b: int
+) -> tuple[tuple[int, int], list[Relay], tuple[int, int] | None]:
+    """Split a mention at relay markers: "des responsables cités par le NYT"."""
+    p = r.p
+    relays: list[Relay] = []
+    reverse: tuple[int, int] | None = None
+    if p.relay_forward_re is not None:
+        m = p.relay_forward_re.search(r.view, a, b)
+        if m and m.start() > a:
+            relays.append(Relay((m.end(), b)))
+            return (a, m.start()), relays, None
+    if p.relay_reverse_re is not None:
+        m = p.relay_reverse_re.search(r.view, a, b)
+        if m and m.start() > a:
+            reverse = (m.end(), b)
+            return (a, m.start()), relays, reverse
+    if p.relay_publication_re is not None:
+        m = p.relay_publication_re.search(r.view, a, b)
+        if m and m.start() > a:
+            relays.append(Relay((m.end(), b), media_only=True))
+            # the mention keeps its publisher: "le panorama publié par l'Anssi" names Anssi
+    return (a, b), relays, reverse
+
+
+def _preposition(r: Reader, a: int, b: int) -> Found | None:
+    p = r.p
+    s = r.s
+    prep = p.preps.get(_norm(r.view[a:b]))
+    if prep is None:
+        return None
+    m_start = b
+    if prep.keep:
+        m_start = b - len(prep.keep)
+    # opening the sentence (after framing segments / a conjunction)?
+    seg_a = s.seg_start(a)
+    lead_toks = r.toks(seg_a, a)
+    leading = all(t.bare in p.conjunctions or t.bare in p.framing_starts for t in lead_toks) and (
+        all(r.is_framing(x, y) for x, y in r.segments_before(seg_a))
+    )
+    if prep.weak and not leading:
+        return None
+    ms, me, ctx = r.forward_np(m_start, stop_at_prepositions=False, absorb=True, leading=leading)
+    if me <= ms:
+        return None
+    (os_, oe), relays, reverse = _split_relays(r, ms, me)
+    # "<prep> X, who cites Y": the next segment may hold a reverse relay
+    if reverse is None and me < s.end and p.relay_reverse_re is not None:
+        nxt = me + 1
+        while nxt < s.end and r.view[nxt] == " ":
+            nxt += 1
+        mm = p.relay_reverse_re.match(r.view, nxt)
+        if mm:
+            reverse = (mm.end(), s.seg_end(mm.end()))
+            me = reverse[1]
+    if leading:
+        after = me + 1 if me < s.end else me
+        claim = (after, s.end)
+    else:
+        claim = _claim_around(r, a, me)
+    return (
+        Found(
+            "prep",
+            (a, b if not prep.keep else m_start),
+            claim,
+            (os_, oe),
+            relays=relays,
+            reverse_origin=reverse,
+            region=(r.sep_right_before(a) or a, me),
+            context_end=ctx,
+            trailing=not leading,
+        )
+        if _prep_ok(r, prep.weak, os_, oe)
+        else None
+    )
+
+
+def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
+    p = r.p
+    ts = r.toks(a, b)
+    if not ts:
+        return False
+    words = [t.bare for t in ts]
+    head_words = [w for w in words[:4] if w not in p.determiners]
+    if head_words and head_words[0] in p.non_sources:
+        return False
+    if any(w in p.fiction for w in head_words[:2]):
+        return False
+    if weak == "kind":
+        # a title or an institution, not a vague group ("Pour les habitants, …")
+        return any((w in p.kinds or w in p.person_gender) and w not in p.vague_nouns for w in words)
+    if weak == "name":
+        return any(t.cap for t in ts) or any(w in p.kinds for w in words)
+    return True
+
+
+def _relative_prep(r: Reader, a: int, b: int) -> Found | None:
+    """ "…, spotted by the site X, <relative prep> …": the antecedent is the source."""
+    s = r.s
+    sep = r.sep_right_before(a)
+    if sep is None:
+        return None
+    seg_a = s.seg_start(sep)
+    ts = r.toks(seg_a, sep)
+    if not ts:
+        return None
+    start = ts[0].start
+    for t in reversed(ts):
+        if t.bare in r.p.agent:
+            start = t.end
+            break
+    else:
+        for t in ts:
+            if t.bare not in r.p.framing_starts:
+                start = t.start
+                break
+    return Found("relative", (a, b), (b, s.end), (start, sep), region=(sep, b))
+
+
+def _verb(
+    r: Reader, vs: int, ve: int, form: VerbForm, zero_that: bool, prior: list[Found]
+) -> Found | None:
+    p = r.p
+    s = r.s
+    view = r.view
+    seg_a = s.seg_start(vs)
+    pre = view[max(seg_a, vs - 80) : vs]
+    pre_end = vs
+    aux = False
+    participle = "participle" in form.tenses
+    # passive: "a été évalué … par X"
+    if participle and p.passive_re is not None:
+        pm = p.passive_re.search(pre)
+        if pm:
+            return _passive(r, vs, ve, vs - len(pre) + pm.start())
+    if form.passive_only:
+        return None
+    if p.auxiliary_re is not None:
+        am = p.auxiliary_re.search(pre)
+        if am:
+            aux = True
+            pre_end = vs - len(pre) + am.start()
+    if form.tenses <= {"participle"} and not aux:
+        return None  # a bare participle: "dits « cévenols »"
+    nxt = r.next_tok(ve)
+    if nxt is not None and nxt.bare in p.agent and not aux and r.sep_right_before(vs) is None:
+        return None  # "the discrepancies identified by the audit": a participle
+    ts_pre = r.toks(seg_a, pre_end)
+    # adverbs and clitics between subject and verb: "The audit also revealed", "y décrivent"
+    while len(ts_pre) > 1 and (ts_pre[-1].low in p.clitics or ts_pre[-1].bare in p.adverbs):
+        pre_end = ts_pre[-1].start
+        ts_pre = ts_pre[:-1]
+    if form.reflexive and ts_pre and ts_pre[-1].low in p.clitics:
+        pre_end = ts_pre[-1].start
+        ts_pre = ts_pre[:-1]
+    # negation: "n'a pas souhaité", "did not say"
+    if p.negation_re is not None:
+        if p.negation_re.search(view, max(seg_a, pre_end - 14), vs):
+            return None
+        if nxt is not None and nxt.bare in p.negations and nxt.start - ve <= 1:
+            return None
+    # inside a reported clause ("told a tribunal that he had warned"): part of a claim
+    for k, t in enumerate(ts_pre):
+        if (t.low in p.complementizers or t.bare in p.complementizers) and (
+            k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
+        ):
+            return None
+    # a reported question: "whether its board had told the regulator"
+    if any(t.bare in p.question_words and t.bare not in p.relatives for t in ts_pre):
+        return None
+    # an adjective, not a verb: "an estimated £410,000"
+    if ts_pre and not aux and ts_pre[-1].bare in p.determiners and ts_pre[-1].low not in p.clitics:
+        return None
+    past = (
+        form.tense == "past"
+        or ("participle" in form.tenses and aux)
+        or ("past" in form.tenses and not aux)
+    )
+    cue = (pre_end if aux else vs, ve)
+    if form.tense == "gerund":
+        # "…, précisant que …": the subject is the previous source of the sentence
+        what = r.after_verb_claim(ve)
+        if not prior or what is None or what[0] not in ("that", "colon", "inf"):
+            return None
+        return Found(
+            "verb",
+            (vs, ve),
+            (what[1], s.end),
+            None,
+            ref="prev",
+            past=False,
+            region=(r.sep_right_before(vs) or vs, what[1]),
+        )
+
+    # "C'est ce que révèle X": the claim is the previous sentence (filled in by the engine)
+    if p.backref_re is not None:
+        bm = None
+        for bm_ in p.backref_re.finditer(view, seg_a, vs):
+            bm = bm_
+        if bm is not None and not view[bm.end() : pre_end].strip(" '"):
+            a, b, ctx = r.forward_np(ve, stop_at_prepositions=False, absorb=False, leading=False)
+            return Found(
+                "backref",
+                (bm.start(), ve),
+                (s.start, s.start),
+                (a, b),
+                past=past,
+                region=(bm.start(), b),
+                context_end=ctx,
+            )
+
+    # "Comme le rappelle X, …" / "As X noted, …"
+    first = r.toks(seg_a, vs)
+    if first and first[0].bare in p.comparatives:
+        seg_e = s.seg_end(ve)
+        if view[ve:seg_e].strip() and len(r.toks(ve, seg_e)) <= 12 and pre_end - first[0].end < 4:
+            a, b = ve, seg_e  # "Comme le rappelle The Wall Street Journal"
+        else:
+            ts = r.toks(first[0].end, pre_end)
+            while ts and ts[0].low in p.clitics:
+                ts = ts[1:]
+            if not ts:
+                return None
+            a, b = ts[0].start, ts[-1].end  # "As the charity X noted in …"
+        claim = _claim_around(r, seg_a, seg_e)
+        return Found("verb", cue, claim, (a, b), past=past, region=(seg_a, seg_e))
+
+    pre_text = view[seg_a:pre_end].strip()
+    preceded_by_sep = seg_a > s.start
+    what = r.after_verb_claim(ve)
+    rec, after_rec = r.recipient(ve, form)
+    if rec is not None and (what is None or what[1] <= after_rec):
+        what = r.after_verb_claim(after_rec)
+    if what is not None and what[0] == "question":
+        return None  # "asked whether …", "X a demandé si …"
+    after_tok = r.next_tok(after_rec)
+    adjunct_after = (
+        after_tok is None
+        or after_tok.start >= s.seg_end(after_rec)
+        or after_tok.bare in p.prepositions
+        or after_tok.bare in p.framing_starts
+        or after_tok.bare in p.adverbs
+    )
+
+    # elided, relative or impersonal subjects
+    ref = None
+    if ts_pre and ts_pre[-1].bare in p.conjunctions and pre_text.endswith(ts_pre[-1].text):
+        ref = "prev"  # "et affirme que", "but said"
+    elif len(ts_pre) == 1 and ts_pre[0].bare in p.subject_relatives:
+        ref = "antecedent"  # "…, qui a reconnu que", "…, which said"
+    elif len(ts_pre) == 1 and ts_pre[0].low in p.impersonal:
+        ref = "impersonal"  # "Chez Enedis, on indiquait que"
+    if ref is not None:
+        if what is None:
+            if not (form.object or zero_that):
+                return None
+            what = ("obj", after_rec)
+        origin: tuple[int, int] | None = None
+        if ref == "antecedent":
+            origin = _antecedent(r, seg_a, prior)
+        elif ref == "impersonal":
+            origin = _impersonal_source(r, ve)
+        elif not prior:
+            origin = _subject_prefix(r, s.start, ts_pre[-1].start)  # "X welcomed … but said"
+        else:
+            origin = None
+        if origin is None and (ref != "prev" or not prior):
+            return None
+        region_start = ts_pre[-1].start
+        return Found(
+            "verb",
+            cue,
+            (what[1], s.end),
+            origin,
+            ref="prev" if origin is None else None,
+            past=past,
+            region=(region_start, what[1]),
+            recipient=rec,
+        )
+
+    if pre_text:
+        # subject right before the verb: "the company said", "Le préfet a prévenu"
+        if ts_pre and ts_pre[0].bare in p.relatives:
+            return None  # "which obtained the inspection notes": a verb of the relative clause
+        subject = _trim_subject(r, seg_a, pre_end)
+        if subject is None:
+            return None
+        before = view[s.start : seg_a].strip(" ,;")
+        pure_np = (
+            subject[0] == ts_pre[0].start
+            and _np_start(r, *subject)
+            and ts_pre[0].bare not in p.relatives
+        ) or _ends_with_quote(view, s.start, seg_a)
+        if (
+            what is None
+            and preceded_by_sep
+            and adjunct_after
+            and before
+            and pure_np
+            and (
+                not r.is_framing(s.start, s.seg_end(s.start))
+                or len(r.segments_before(seg_a - 1)) > 1
+                or _ends_with_quote(view, s.start, seg_a)
+            )
+        ):
+            return _trailing(r, vs, ve, seg_a - 1, subject, past, cue, rec)
+        if what is None:
+            if not (form.object or zero_that) or r.sep_right_after(after_rec) is not None:
+                return None  # "A police report, obtained by …": a noun, not a verb
+            what = ("obj", after_rec)
+        return Found(
+            "verb",
+            cue,
+            (what[1], s.end),
+            subject,
+            past=past,
+            region=(seg_a, what[1]),
+            recipient=rec,
+        )
+
+    # nothing before the verb in its comma segment: "…, a précisé le préfet" (inversion),
+    # `"…," its spokesman, Paulo Ventura, said` or "X, appos, VERB …"
+    if not preceded_by_sep:
+        return None
+    subj = r.backward_subject(seg_a - 1)
+    if subj is not None and subj.quote_first and subj.np_like and what is None and adjunct_after:
+        return _trailing(
+            r, vs, ve, subj.start - 1, (subj.start, subj.end), past, cue, rec, extra=subj.relays
+        )
+    if what is None:
+        if subj is None or not subj.np_like or subj.quote_first:
+            return _inverted(r, vs, ve, after_rec, past, cue, rec)
+        if not (form.object or zero_that):
+            return None
+        what = ("obj", after_rec)
+    if subj is None or not _np_start(r, subj.start, subj.end):
+        return None
+    return Found(
+        "verb",
+        cue,
+        (what[1], s.end),
+        (subj.start, subj.end),
+        past=past,
+        region=(subj.start, what[1]),
+        reverse_origin=subj.reverse,
+        recipient=rec,
+        relays=list(subj.relays),
+        context_end=subj.context_end,
+    )
+
+
+def _np_start(r: Reader, a: int, b: int) -> bool:
+    """Does ``view[a:b]`` open like a noun phrase (name, determiner, title, pronoun)?"""
+    p = r.p
+    ts = r.toks(a, b)
+    if not ts:
+        return False
+    t = ts[0]
+    if (
+        t.cap
+        or t.bare in p.determiners
+        or t.low in p.determiners
+        or t.bare in p.kinds
+        or t.bare in p.person_gender
+        or t.bare in p.pronouns
+        or t.text.isdigit()
+        or t.bare in p.vague_nouns
+    ):
+        return True
+    # "civil protection commander X": a title after a few modifiers
+    return (
+        t.bare not in p.prepositions
+        and t.bare not in p.relatives
+        and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
+    )
+
+
+def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
+    """The leading noun phrase of a clause ("Independent experts welcomed …")."""
+    p = r.p
+    segs = r.segments_before(b)
+    start = a
+    for x, y in segs:
+        if not r.is_framing(x, y):
+            start = x
+            break
+    ts = r.toks(start, b)
+    out = []
+    for t in ts:
+        if (
+            t.bare in p.determiners
+            or t.cap
+            or t.bare in p.kinds
+            or t.bare in p.person_gender
+            or t.bare in p.vague_nouns
+        ):
+            out.append(t)
+        else:
+            break
+    if not out or not any(t.cap or t.bare in p.kinds or t.bare in p.vague_nouns for t in out):
+        return None
+    return out[0].start, out[-1].end
+
+
+def _is_quote(view: str, a: int, b: int) -> bool:
+    """A segment that is (mostly) a quotation: it opens with one, or one fills half of it."""
+    text = view[a:b].strip(" ,;")
+    if text[:1] in '«"\u201c':
+        return True
+    if not _ends_with_quote(view, a, b):
+        return False
+    opener = max(text.rfind("«"), text.rfind("\u201c"), text[:-1].rfind('"'))
+    return opener != -1 and len(text) - opener >= len(text) / 2
+
+
+def _ends_with_quote(view: str, a: int, b: int) -> bool:
+    text = view[a:b].rstrip(" ,;")
+    return text[-1:] in '»"\u201d'
+
+
+def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
+    """The subject in "a signal the authors said": from the last determiner that follows
+    a noun (not a preposition)."""
+    p = r.p
+    ts = r.toks(a, b)
+    while ts and (ts[0].bare in p.conjunctions or ts[0].bare in p.comparatives):
+        ts = ts[1:]
+    if not ts:
+        return None
+    start = ts[0].start
+    for k in range(len(ts) - 1, 0, -1):
+        t = ts[k]
+        if (
+            (t.bare in p.determiners or t.low in p.determiners)
+            and t.bare not in p.clitics
+            and ts[k - 1].bare not in p.prepositions
+            and ts[k - 1].bare not in p.determiners
+            and not ts[k - 1].cap
+            and ts[k - 1].bare not in p.complement_markers
+            and ts[k - 1].bare not in p.conjunctions
+        ):
+            start = t.start
+            break
+    return start, ts[-1].end
+
+
+def _trailing(
+    r: Reader,
+    vs: int,
+    ve: int,
+    claim_end: int,
+    subject: tuple[int, int],
+    past: bool,
+    cue: tuple[int, int],
+    rec: tuple[int, int] | None,
+    extra: list[Relay] | None = None,
+) -> Found:
+    """ "…, the company said in a statement", "…, EFE reported in a dispatch relayed by Y"."""
+    s = r.s
+    relays = list(extra or [])
+    seg_e = s.seg_end(ve)
+    p = r.p
+    if p.relay_forward_re is not None:
+        m = p.relay_forward_re.search(r.view, ve, seg_e)
+        if m:
+            relays.append(Relay((m.end(), seg_e)))
+    return Found(
+        "verb",
+        cue,
+        (s.start, claim_end),
+        subject,
+        past=past,
+        trailing=True,
+        relays=relays,
+        region=(claim_end, seg_e),
+        recipient=rec,
+    )
+
+
+def _inverted(
+    r: Reader,
+    vs: int,
+    ve: int,
+    a: int,
+    past: bool,
+    cue: tuple[int, int],
+    rec: tuple[int, int] | None,
+) -> Found | None:
+    """ "…, a précisé le préfet du Var, Olivier Marchetti, lors d'un point presse"."""
+    s = r.s
+    p = r.p
+    ts = r.toks(a, s.seg_end(a))
+    if not ts:
+        return None
+    # "a indiqué à l'AFP une source proche": skip a recipient without a verb flag
+    if ts[0].bare in p.recipients and len(ts) > 2:
+        for k in range(1, len(ts)):
+            if ts[k].bare in p.det_indefinite or (ts[k].bare in p.determiners and k > 2):
+                rec = (ts[1].start, ts[k - 1].end)
+                a = ts[k].start
+                break
+    ms, me, ctx = r.forward_np(a, stop_at_prepositions=True, absorb=True, leading=False)
+    if me <= ms:
+        return None
+    head = r.toks(ms, me)
+    if not head or not (
+        head[0].cap
+        or head[0].bare in p.determiners
+        or head[0].low in p.determiners
+        or head[0].bare in p.kinds
+        or head[0].bare in p.person_gender
+        or head[0].bare in p.pronouns
+        or head[0].text.isdigit()
+    ):
+        return None
+    sep = r.sep_right_before(vs)
+    claim_end = sep if sep is not None else vs
+    relays = []
+    # "…, à l'agence Reuters" after the subject
+    if me < s.end:
+        nxt = r.toks(me, s.seg_end(me + 1))
+        if nxt and nxt[0].bare in p.recipients and rec is None:
+            rec = (nxt[1].start, nxt[-1].end) if len(nxt) > 1 else None
+    seg_e = s.seg_end(ve)
+    if p.relay_forward_re is not None:
+        m = p.relay_forward_re.search(r.view, ve, seg_e)
+        if m:
+            relays.append(Relay((m.end(), seg_e)))
+    return Found(
+        "verb",
+        cue,
+        (s.start, claim_end),
+        (ms, me),
+        past=past,
+        trailing=True,
+        relays=relays,
+        region=(claim_end, me),
+        context_end=ctx,
+        recipient=rec,
+    )
+
+
+def _passive(r: Reader, vs: int, ve: int, aux_start: int) -> Found | None:
+    """ "Le coût a été évalué à 2,3 millions d'euros par un bureau d'études"."""
+    p = r.p
+    s = r.s
+    if _norm(r.view[vs:ve]) not in p.passive_verbs:
+        return None
+    for t in r.toks(ve, s.end):
+        if t.bare in p.agent:
+            a, b, ctx = r.forward_np(t.end, stop_at_prepositions=False, absorb=False, leading=False)
+            if b <= a:
+                return None
+            return Found(
+                "passive",
+                (aux_start, ve),
+                (s.start, t.start),
+                (a, b),
+                region=(t.start, b),
+                context_end=ctx,
+                trailing=True,
+            )
+    return None
+
+
+def _antecedent(r: Reader, seg_a: int, prior: list[Found]) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun ("qui", "which") stands for."""
+    sep = seg_a - 1
+    for f in reversed(prior):
+        if f.origin is not None and abs(f.origin[1] - sep) <= 2:
+            return f.origin
+        if f.region[1] >= sep - 1 and f.origin is not None and f.region[0] < sep:
+            return f.origin
+    seg = r.s.seg_start(sep)
+    ts = r.toks(seg, sep)
+    if not ts:
+        return None
+    start = ts[0].start
+    for t in reversed(ts):
+        if t.bare in r.p.agent:
+            start = t.end
+            break
+    return start, ts[-1].end
+
+
+def _settle(r: Reader, found: list[Found]) -> list[Found]:
+    """Nest claims wrapped by a closing cue, and cut opening claims at the next cue."""
+    out = list(found)
+    # A closing cue whose claim holds another cue relays that cue's claim:
+    # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
+    for outer in list(out):
+        if not outer.trailing or outer.kind not in ("verb", "prep") or outer not in out:
+            continue
+        inner = [
+            f
+            for f in out
+            if f is not outer
+            and outer.claim[0] <= f.cue[0]
+            and f.claim[1] <= outer.region[1] + 1
+            and f.cue[1] <= outer.claim[1]
+            and f.kind in ("verb", "prep", "inverted")
+            and not f.trailing
+        ]
+        if not inner or outer.origin is None:
+            continue
+        for f in inner:
+            f.relays = [*f.relays, Relay(outer.origin), *outer.relays]
+            f.claim = (f.claim[0], min(f.claim[1], outer.claim[1]))
+        out.remove(outer)
+    out.sort(key=lambda f: f.cue[0])
+    # an opening claim stops where the next cue's text begins (and loses a dangling "et")
+    for i, f in enumerate(out):
+        for g in out[i + 1 :]:
+            start = g.region[0]
+            if f.claim[0] < start < f.claim[1] and g.cue[0] > f.cue[0]:
+                a, b = f.claim[0], start
+                ts = r.toks(a, b)
+                while ts and ts[-1].bare in r.p.conjunctions:
+                    b = ts[-1].start
+                    ts = ts[:-1]
+                f.claim = (a, b)
+                break
+    res = []
+    for f in out:
+        a, b = f.claim
+        if f.kind == "backref" or r.view[a:b].strip(' ,;:."«»\u201c\u201d-'):
+            res.append(f)
+    return res

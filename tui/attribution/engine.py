@@ -1,0 +1,381 @@
+"""The extraction pipeline: sentences -> cues -> mentions -> sources -> chains -> claims."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, replace
+
+from tui.attribution.cues import Found, Matches, find_cues
+from tui.attribution.hedges import find_hedges
+from tui.attribution.mentions import Mention, analyse
+from tui.attribution.rules import RulePack, RulesError, compile_pack, load_rules, normalise
+from tui.attribution.sources import Entity, Registry
+from tui.attribution.text import Sentence, build_sentence, strip_quote_marks, trim
+from tui.model import AnnotationSet, Article, Claim, Hop, Span, Status
+
+BACKREF_REACH = 3  # a sentence's first words that may name what it refers back to
+
+
+@dataclass
+class Draft:
+    """A claim under construction (entities, not yet source ids)."""
+
+    span: Span
+    cue: Span | None
+    hops: list[tuple[Entity, Span, bool]]  # (entity, mention, inferred), origin first
+    hedges: list[Span]
+    anonymous: bool
+    sentence: int
+    para: int
+    origin_media: bool = False
+    origin_mention: Mention | None = None
+
+
+def extract_claims(article: Article, rules: RulePack | None = None) -> AnnotationSet:
+    """Every attributed claim of the article, in text order. Never raises."""
+    meta = replace(article.meta, language=article.language)
+    base = AnnotationSet(article_path=article.path, meta=meta, sha256=article.sha256)
+    # Extraction makes many small objects and no reference cycles: the cyclic collector
+    # would only rescan them again and again (and make long articles superlinear).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        pack = rules if rules is not None else _default_pack(article.language)
+        return _extract(article, pack, base)
+    except Exception:
+        try:
+            reg = Registry(_empty_pack(), _outlet_name(article))
+            sources, _ = reg.sources()
+            return replace(base, sources=sources)
+        except Exception:
+            return base
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _default_pack(language: str) -> RulePack:
+    try:
+        return load_rules(language)
+    except RulesError:
+        return _empty_pack()
+
+
+_EMPTY: RulePack | None = None
+
+
+def _empty_pack() -> RulePack:
+    global _EMPTY
+    if _EMPTY is None:
+        _EMPTY = compile_pack({}, ())
+    return _EMPTY
+
+
+def _outlet_name(article: Article) -> str:
+    meta = article.meta
+    for value in (meta.outlet, meta.title):
+        if value and str(value).strip():
+            return " ".join(str(value).split())
+    return "this article"
+
+
+def _paragraph_sentences(article: Article) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of every sentence, in order."""
+    body = article.body
+    paragraphs = list(article.paragraphs)
+    sentences = list(article.sentences)
+    if not paragraphs or not sentences:
+        try:
+            from tui.articles.sentences import split_sentences
+            from tui.articles.structure import find_paragraphs
+
+            paragraphs = list(find_paragraphs(body))
+            sentences = list(split_sentences(body, paragraphs, article.language))
+        except Exception:
+            paragraphs, sentences = [], []
+            pos = 0
+            for line in body.splitlines(keepends=True):
+                s = trim(body, pos, pos + len(line), " \t\r\n")
+                if s.end > s.start:
+                    paragraphs.append(s)
+                    sentences.append(s)
+                pos += len(line)
+    out = []
+    pi = 0
+    for s in sentences:
+        while pi + 1 < len(paragraphs) and paragraphs[pi].end <= s.start:
+            pi += 1
+        start = max(0, min(s.start, len(body)))
+        end = max(start, min(s.end, len(body)))
+        out.append((start, end, pi))
+    return out
+
+
+def _boilerplate_mask(article: Article, spans: list[tuple[int, int, int]]) -> list[bool]:
+    """Which sentences overlap a boilerplate line (one linear pass over sorted spans)."""
+    bps = sorted((b.start, b.end) for b in article.boilerplate)
+    mask = []
+    j = 0
+    for start, end, _ in spans:
+        while j < len(bps) and bps[j][1] <= start:
+            j += 1
+        k = j
+        hit = False
+        while k < len(bps) and bps[k][0] < end:
+            if bps[k][1] > start:
+                hit = True
+                break
+            k += 1
+        mask.append(hit)
+    return mask
+
+
+def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> AnnotationSet:
+    body = article.body
+    view = normalise(body)
+    matches = Matches(view, pack)
+    reg = Registry(pack, _outlet_name(article))
+    zero_that = bool((pack.raw.get("cues") or {}).get("zero_complementizer"))
+    spans = _paragraph_sentences(article)
+    mask = _boilerplate_mask(article, spans)
+    drafts: list[Draft] = []
+    by_sentence: dict[int, list[Draft]] = {}
+    prev: Sentence | None = None
+    for i, (start, end, para) in enumerate(spans):
+        if mask[i] or end <= start:
+            prev = None
+            continue
+        try:
+            sent = build_sentence(view, i, start, end, para)
+            made = _sentence(view, body, sent, prev, pack, reg, zero_that, by_sentence, matches)
+        except Exception:
+            prev = None
+            continue
+        if made:
+            by_sentence[i] = made
+            drafts.extend(made)
+        prev = sent
+    drafts.sort(key=lambda d: (d.span.start, d.span.end))
+    # mark the entities the hops use, then build sources and claims
+    for d in drafts:
+        for e, _, _ in d.hops:
+            e.used = True
+    sources, ids = reg.sources()
+    outlet_id = ids[reg.outlet.idx]
+    claims = []
+    seen: set[tuple[int, int, str]] = set()
+    for d in drafts:
+        hops = tuple(Hop(source=ids[e.idx], mention=m, inferred=inf) for e, m, inf in d.hops)
+        key = (d.span.start, d.span.end, hops[0].source if hops else "")
+        if key in seen:
+            continue
+        seen.add(key)
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1}",
+                span=d.span,
+                cue=d.cue,
+                chain=(*hops, Hop(source=outlet_id)),
+                hedges=tuple(d.hedges),
+                anonymous=d.anonymous,
+                status=Status.SUGGESTED,
+            )
+        )
+    return replace(base, sources=sources, claims=tuple(claims))
+
+
+def _starts_with_backref(view: str, sent: Sentence, pack: RulePack) -> bool:
+    """ "Le chiffre …", "The memo was published by …", "Des informations publiées par …"."""
+    toks = sent.toks[: BACKREF_REACH + 1]
+    k = 0
+    while (
+        k < len(toks)
+        and toks[k].bare in pack.framing_starts
+        and toks[k].bare not in pack.determiners
+    ):
+        k += 1
+    if k < len(toks) and (toks[k].bare in pack.determiners or toks[k].low in pack.determiners):
+        k += 1
+        return k < len(toks) and toks[k].bare in pack.backref_nouns
+    return False
+
+
+def _sentence(
+    view: str,
+    body: str,
+    sent: Sentence,
+    prev: Sentence | None,
+    pack: RulePack,
+    reg: Registry,
+    zero_that: bool,
+    by_sentence: dict[int, list[Draft]],
+    matches: Matches,
+) -> list[Draft]:
+    reg.scan(view, body, sent)
+    founds = find_cues(view, sent, pack, zero_that, matches)
+    backref = _starts_with_backref(view, sent, pack)
+    prev_drafts = (
+        by_sentence.get(prev.index, []) if prev is not None and prev.para == sent.para else []
+    )
+    drafts: list[Draft] = []
+    last: tuple[Entity, Span, Mention] | None = None
+    media_here: tuple[Entity, Span] | None = None
+    for f in founds:
+        d = _draft(view, body, sent, f, prev, pack, reg, last, backref)
+        if d is None:
+            continue
+        if d == "relay":
+            continue
+        drafts.append(d)
+        e, m = d.hops[0][0], d.hops[0][1]
+        if d.origin_mention is not None:
+            last = (e, m, d.origin_mention)
+        if media_here is None and e.media and not e.outlet:
+            media_here = (e, m)
+    if backref and prev_drafts:
+        relay = media_here or _published_by(view, body, sent, pack, reg)
+        if relay is not None:
+            for d in prev_drafts:
+                if len(d.hops) == 1 and not d.hops[0][0].media and d.hops[0][0] is not relay[0]:
+                    d.hops.append((relay[0], relay[1], True))
+    if not drafts:
+        d = _unsourced(view, sent, pack, prev_drafts)
+        if d is not None:
+            drafts.append(d)
+    return drafts
+
+
+def _published_by(view: str, body: str, sent: Sentence, pack: RulePack, reg: Registry):
+    """ "Ce courrier avait été publié en juin par le quotidien Sud Ouest": the outlet."""
+    for rx in (pack.relay_publication_re, pack.relay_forward_re):
+        if rx is None:
+            continue
+        m = rx.search(view, sent.start, sent.end)
+        if m is None:
+            continue
+        end = sent.seg_end(m.end())
+        mention = analyse(view, body, m.end(), end, sent, pack)
+        if mention is None or not mention.media:
+            continue
+        e = reg.resolve(mention, body[mention.span.start : mention.span.end])
+        if e is not None and not e.outlet:
+            return e, mention.span
+    return None
+
+
+def _draft(
+    view: str,
+    body: str,
+    sent: Sentence,
+    f: Found,
+    prev: Sentence | None,
+    pack: RulePack,
+    reg: Registry,
+    last: tuple[Entity, Span, Mention] | None,
+    backref: bool,
+) -> Draft | str | None:
+    # the claim
+    if f.kind == "backref":
+        if prev is None or prev.para != sent.para:
+            return None
+        a, b = prev.start, prev.end
+    else:
+        a, b = f.claim
+    a, b = strip_quote_marks(view, a, b)
+    claim = trim(view, a, b, " \t\n,;:-\u2013\u2014")
+    if claim.end <= claim.start:
+        return None
+    if f.kind == "passive" and backref:
+        return "relay"  # "The memo was published by …": a relay of the previous claim
+
+    # the origin
+    origin_mention: Mention | None = None
+    if f.ref == "prev":
+        if last is None:
+            return None
+        entity, mspan, origin_mention = last
+    else:
+        span = f.reverse_origin or f.origin
+        if span is None:
+            return None
+        origin_mention = analyse(view, body, span[0], span[1], sent, pack, f.context_end)
+        if origin_mention is None or origin_mention.fiction or origin_mention.non_source:
+            return None
+        entity = reg.resolve(
+            origin_mention, body[origin_mention.span.start : origin_mention.span.end]
+        )
+        if entity is None:
+            return None
+        mspan = origin_mention.span
+    if entity.outlet:
+        return None  # the article's own finding: not an attribution
+    reg.touch(entity, mspan.start)
+    hops: list[tuple[Entity, Span, bool]] = [(entity, mspan, False)]
+
+    # relays: the reversed subject ("Ouest-France, citant des enquêteurs"), who was told
+    # (when a news outlet), then explicit relay markers
+    relay_spans: list[tuple[tuple[int, int], bool]] = []
+    if f.reverse_origin is not None and f.origin is not None:
+        relay_spans.append((f.origin, False))
+    if f.recipient is not None:
+        relay_spans.append((f.recipient, True))
+    relay_spans.extend((r.span, r.media_only) for r in f.relays)
+    for (ra, rb), media_only in relay_spans:
+        rm = analyse(view, body, ra, rb, sent, pack)
+        if rm is None or rm.pronoun is not None:
+            continue
+        if media_only and not (rm.media or reg.is_outlet(rm)):
+            continue
+        re_ = reg.resolve(rm, body[rm.span.start : rm.span.end])
+        if re_ is None or re_.outlet or re_ is entity:
+            continue
+        hops.append((re_, rm.span, False))
+
+    if origin_mention is None or origin_mention.pronoun is not None or origin_mention.description:
+        anonymous = entity.anonymous  # "l'élu", "she": as anonymous as who they stand for
+    else:
+        anonymous = origin_mention.anonymous or entity.anonymous
+    past_cue = f.past and f.kind in ("verb", "inverted", "backref")
+    hedges = find_hedges(view, claim.start, claim.end, pack, past_cue=past_cue)
+    cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
+    return Draft(
+        span=claim,
+        cue=cue,
+        hops=hops,
+        hedges=hedges,
+        anonymous=anonymous,
+        sentence=sent.index,
+        para=sent.para,
+        origin_media=entity.media,
+        origin_mention=origin_mention,
+    )
+
+
+def _unsourced(view: str, sent: Sentence, pack: RulePack, prev_drafts: list[Draft]) -> Draft | None:
+    """A hedged sentence attributed to no one: the article's own (flagged) claim, or the
+    previous sentence's source when it reads as its continuation ("Ces troupes auraient …")."""
+    text = view[sent.start : sent.end].rstrip()
+    if text.endswith("?"):
+        return None
+    hedges = find_hedges(view, sent.start, sent.end, pack, past_cue=False)
+    if not hedges:
+        return None
+    span = trim(view, sent.start, sent.end, " \t\n")
+    hops: list[tuple[Entity, Span, bool]] = []
+    anonymous = False
+    first = sent.toks[0].bare if sent.toks else ""
+    if prev_drafts and first in pack.continuation_starts:
+        src = prev_drafts[-1]
+        if src.hops:
+            e, m, _ = src.hops[0]
+            hops.append((e, m, True))
+            anonymous = src.anonymous
+    return Draft(
+        span=span,
+        cue=hedges[0],
+        hops=hops,
+        hedges=hedges,
+        anonymous=anonymous,
+        sentence=sent.index,
+        para=sent.para,
+    )

@@ -1,0 +1,400 @@
+"""Reading a source mention: its extent, name, kind, person-ness and anonymity.
+
+Everything language-specific comes from the rule pack; this module only knows shapes:
+capitalised runs, determiners, parenthesised acronyms, commas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.attribution.rules import Pronoun, RulePack
+from tui.attribution.text import Sentence, Token, tokens, trim
+from tui.model import Span
+
+ACRONYM_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,14})\s*\)")
+MAX_MENTION = 400  # characters: a mention longer than this is not a noun phrase
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    text: str  # view text of the span
+    name: str  # display name (body text)
+    name_key: frozenset[str]  # lower-case tokens of the name, for matching
+    named: bool  # a proper name heads the mention
+    kind: str
+    person: bool | None
+    gender: str | None
+    plural: bool
+    anonymous: bool
+    media: bool
+    pronoun: Pronoun | None = None
+    description: bool = False  # "the company", "le préfet": refers back to a named source
+    head: str = ""
+    fiction: bool = False
+    non_source: bool = False
+    impersonal: bool = False
+
+
+def _is_capword(tok: Token, first_tok: Token | None, nxt: Token | None, pack: RulePack) -> bool:
+    """A capitalised token that belongs to a proper name."""
+    if not tok.cap:
+        return False
+    if tok is first_tok:
+        # Sentence-initial capitals say nothing: "Independent experts", "Les inspecteurs".
+        low = tok.bare
+        if low in pack.determiners or low in pack.prepositions or low in pack.framing_starts:
+            return False
+        if low in pack.kinds or low in pack.vague_nouns or low in pack.person_gender:
+            return False
+        if nxt is not None and not nxt.cap and nxt.bare not in _particles(pack):
+            return tok.text.isupper() and len(tok.text) > 1
+    return True
+
+
+def _particles(pack: RulePack) -> frozenset[str]:
+    # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
+    return pack.complement_markers | pack.det_definite
+
+
+def name_runs(
+    view: str, toks: list[Token], first_tok: Token | None, pack: RulePack
+) -> list[tuple[int, int]]:
+    """[i, j) token ranges of proper names (titles at the start of a run are left out).
+    A run never crosses punctuation: only blanks may separate its words."""
+    runs: list[tuple[int, int]] = []
+    particles = _particles(pack)
+    i = 0
+    n = len(toks)
+    while i < n:
+        nxt = toks[i + 1] if i + 1 < n else None
+        if not _is_capword(toks[i], first_tok, nxt, pack):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            if view[toks[j - 1].end : t.start].strip():
+                break
+            if (
+                t.cap
+                or (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
+                or (
+                    t.bare in particles
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                    and toks[j + 1].start - t.end <= 1
+                )
+            ):
+                j += 1
+            else:
+                break
+        # A leading title ("Mayor", "Dr", "PDG") is not part of the name.
+        while i < j and (toks[i].bare in pack.person_gender or toks[i].bare in pack.kinds):
+            if j - i == 1 and toks[i].bare in pack.kinds and not toks[i].text.isupper():
+                break
+            i += 1
+        while j > i and toks[j - 1].bare in particles:
+            j -= 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, int]:
+    """The first source-kind noun (one to three words) and its token index, or unknown."""
+    n = len(toks)
+    for i in range(start, n):
+        for size in range(min(pack.kind_max_words, n - i), 0, -1):
+            phrase = " ".join(t.bare for t in toks[i : i + size])
+            kind = pack.kinds.get(phrase)
+            if kind is not None:
+                return kind, i
+    return "unknown", -1
+
+
+def is_media_text(text: str, name: str, pack: RulePack, kind: str) -> bool:
+    if kind in ("media", "news-agency"):
+        return True
+    if pack.media_re is not None and pack.media_re.search(text):
+        return True
+    words = name.split()
+    return bool(words) and words[-1] in pack.media_name_words
+
+
+def analyse(
+    view: str,
+    body: str,
+    start: int,
+    end: int,
+    sent: Sentence,
+    pack: RulePack,
+    context_end: int | None = None,
+) -> Mention | None:
+    """Analyse the mention ``view[start:end]``; None when it is not a noun phrase at all."""
+    span = trim(view, start, end, ' \t\n,;:.-\u2013\u2014"«»\u201c\u201d')
+    if span.end <= span.start or span.end - span.start > MAX_MENTION:
+        return None
+    text = view[span.start : span.end]
+    low = " ".join(text.lower().split())
+    if low in pack.impersonal:
+        return Mention(
+            span,
+            text,
+            text,
+            frozenset(),
+            False,
+            "unknown",
+            None,
+            None,
+            False,
+            False,
+            False,
+            impersonal=True,
+        )
+    pron = pack.pronouns.get(low)
+    if pron is not None:
+        return Mention(
+            span,
+            text,
+            body[span.start : span.end],
+            frozenset(),
+            False,
+            "unknown",
+            pron.person,
+            pron.gender if pron.gender in ("m", "f") else None,
+            pron.number == "p",
+            False,
+            False,
+            pronoun=pron,
+            description=pron.description,
+        )
+    toks = (
+        sent.toks_in(span.start, span.end)
+        if sent.start <= span.start and span.end <= sent.end
+        else tokens(view, span.start, span.end)
+    )
+    if not toks:
+        return None
+    first_tok = sent.toks[0] if sent.toks else None
+    # A mention opening the sentence after a quote mark is sentence-initial too.
+    if first_tok is not None and toks[0].start != first_tok.start:
+        first_tok = toks[0] if _sentence_initial(view, sent, toks[0].start) else None
+    else:
+        first_tok = toks[0] if first_tok is not None and toks[0].start == first_tok.start else None
+
+    dets = 0
+    while (
+        dets < len(toks)
+        and dets < 3
+        and (
+            toks[dets].bare in pack.determiners
+            or toks[dets].low in pack.determiners
+            or toks[dets].text.isdigit()
+        )
+    ):
+        if (
+            toks[dets].cap
+            and toks[dets] is not first_tok
+            and dets + 1 < len(toks)
+            and toks[dets + 1].cap
+        ):
+            break  # "Les Échos", "The Times" mid-sentence: the article is part of the name
+        dets += 1
+    det = toks[0].bare if dets else ""
+    body_toks = toks[dets:] or toks
+
+    # head noun: the first source-ish noun among the first three words, else the first word
+    head_i = 0
+    while head_i < len(body_toks) - 1 and body_toks[head_i].bare in pack.determiners:
+        head_i += 1
+    for k, t in enumerate(body_toks[head_i : head_i + 3], start=head_i):
+        b = t.bare
+        if (
+            b in pack.kinds
+            or b in pack.vague_nouns
+            or b in pack.transparent
+            or b in pack.person_gender
+        ):
+            head_i = k
+            break
+    head = body_toks[head_i].bare if body_toks else ""
+
+    runs = name_runs(view, toks, first_tok, pack)
+    comma_after = {i + 1 for i, t in enumerate(toks) if "," in view[t.end : t.end + 2]}
+    prep_before = set()
+    for ri, (a, _b) in enumerate(runs):
+        k = a - 1
+        while k > 0 and (toks[k].bare in pack.det_definite or toks[k].low in pack.det_definite):
+            k -= 1  # "par l'État": look past the article
+        # "trois cadres de Voltera": the name sits in a complement, not at the head
+        if (
+            a > 0
+            and k >= 0
+            and (
+                toks[k].bare in pack.prepositions
+                or toks[k].bare in pack.complement_markers
+                or toks[k].low in pack.complement_markers
+            )
+            and a - 1 >= dets
+            and a not in comma_after
+        ):
+            prep_before.add(ri)
+    head_runs = [r for ri, r in enumerate(runs) if ri not in prep_before]
+    transparent = head in pack.transparent
+    name_run: tuple[int, int] | None = None
+    acronym = ACRONYM_RE.search(text)
+    if head_runs:
+        first_content = dets
+        starting = [r for r in head_runs if r[0] <= first_content + 0 or r[0] == dets]
+        after_comma = [r for r in head_runs if r[0] in comma_after]
+        after_kind = [
+            r
+            for r in head_runs
+            if r[0] > 0
+            and any(
+                toks[k].bare in pack.kinds or toks[k].bare in pack.person_gender
+                for k in range(max(0, r[0] - 3), r[0])
+            )
+        ]
+        for group in (starting, after_comma, after_kind, head_runs):
+            if group:
+                name_run = group[0]
+                break
+    elif transparent and runs:
+        name_run = runs[-1]
+    named = name_run is not None or acronym is not None
+    if acronym is not None:
+        name = acronym.group(1)
+        key = frozenset({name.lower()})
+    elif name_run is not None:
+        a, b = name_run
+        name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
+        key = frozenset(t.bare for t in toks[a:b] if t.bare not in _particles(pack))
+    else:
+        # Unnamed: the phrase without its determiners, up to a relative clause or comma.
+        stop = len(toks)
+        for k in range(dets, len(toks)):
+            if toks[k].bare in pack.relatives and k > dets:
+                stop = k
+                break
+        seg = toks[dets:stop] or toks
+        cut = seg[-1].end
+        comma = view.find(",", seg[0].start, cut)
+        if comma != -1:
+            cut = comma
+        name = " ".join(body[seg[0].start : cut].split())
+        key = frozenset(
+            t.bare
+            for t in seg
+            if t.end <= cut
+            and t.bare not in pack.determiners
+            and t.bare not in pack.prepositions
+            and len(t.bare) > 2
+        )
+
+    kind, _ = find_kind(toks, pack)
+    media = is_media_text(text, name, pack, kind)
+    if media and kind not in ("media", "news-agency"):
+        kind = "media"
+
+    # person-ness and gender from titles; organisations are not persons
+    person: bool | None = None
+    gender: str | None = None
+    # the title nearest before the name speaks for it ("the accountancy firm Lyle Benton")
+    order = toks
+    if name_run is not None:
+        order = list(reversed(toks[max(0, name_run[0] - 3) : name_run[0]])) + toks
+    for t in order:
+        b = t.bare
+        if b in pack.person_gender:
+            person = True
+            gender = pack.person_gender[b]
+            break
+        if b in pack.org_nouns and b not in pack.vague_nouns:
+            person = False
+            break
+    if media:
+        person = False
+
+    plural = bool(head) and head[-1:] in ("s", "x") and len(head) > 3 and not named
+    ctx_end = context_end if context_end is not None else span.end
+    context = view[span.start : max(ctx_end, span.end)]
+    marker = pack.anonymity_re is not None and pack.anonymity_re.search(context) is not None
+    anonymous = False
+    if not named:
+        scope = body_toks
+        if transparent:
+            # "les espoirs exprimés par plusieurs responsables": judge the complement
+            agents = [k for k in range(dets + 1, len(toks)) if toks[k].bare in pack.agent]
+            others = [
+                k
+                for k in range(dets + head_i + 1, len(toks))
+                if toks[k].bare in pack.complement_markers
+            ]
+            for k in agents[-1:] or others[:1]:
+                scope = toks[k + 1 :]
+        sdet = scope[0].bare if scope else ""
+        vague = any(t.bare in pack.vague_nouns for t in scope[:4])
+        indefinite = (
+            sdet in pack.det_indefinite
+            or (scope and scope[0].text.isdigit())
+            or (det in pack.det_indefinite and scope is body_toks)
+        ) and kind != "document"  # "a 2023 internal audit" is a source of its own
+        bare = scope is body_toks and not dets and not (toks[0].cap and toks[0] is not first_tok)
+        anonymous = (
+            marker
+            or (
+                vague
+                and not (
+                    det in pack.det_definite and not indefinite and head not in pack.vague_nouns
+                )
+            )
+            or bool(indefinite)
+            or bare
+        )
+        if (
+            kind in ("government", "document", "media", "news-agency", "company", "ngo")
+            and not marker
+            and not indefinite
+            and not bare
+            and head not in pack.vague_nouns
+        ):
+            anonymous = False
+    elif marker and name_run is None and acronym is None:
+        anonymous = True
+    if anonymous and kind == "unknown":
+        kind = "anonymous"
+
+    singular_def = (
+        not named
+        and det in (pack.det_definite | pack.det_demonstrative)
+        and not plural
+        and len(body_toks) <= 4
+        and (head in pack.kinds or head in pack.person_gender)
+    )
+    return Mention(
+        span=span,
+        text=text,
+        name=name,
+        name_key=key,
+        named=named,
+        kind=kind,
+        person=person,
+        gender=gender,
+        plural=plural,
+        anonymous=anonymous,
+        media=media,
+        description=singular_def,
+        head=head,
+        fiction=any(t.bare in pack.fiction for t in body_toks[:8]),
+        non_source=head in pack.non_sources and not named,
+    )
+
+
+def _sentence_initial(view: str, sent: Sentence, pos: int) -> bool:
+    """True when only quote marks or blanks precede ``pos`` in its sentence."""
+    return not view[sent.start : pos].strip(" \t\n\"«“„'(")

@@ -1,0 +1,677 @@
+"""Rule packs: loading, validating, merging and compiling ``rules/<language>.yaml``.
+
+A pack is data only (word lists and a few regular expressions); this module turns it into a
+frozen ``RulePack`` of sets, dictionaries and compiled patterns, once per file (cached).
+
+User packs (``--rules FILE``) *extend* the packaged pack of their language: lists are added
+to the packaged lists, mappings are merged key by key, scalars replace. A user pack with
+``replace: true`` at the top level is used on its own instead (it must then be complete
+enough to be useful; missing keys are empty). A user pack whose ``language`` differs from
+the article's language does not apply to that article; without a ``language`` key it
+applies to every language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # the C loader is much faster; both are safe loaders (no arbitrary objects)
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+# Characters read as their plain equivalents, one for one, so offsets never move.
+NORMALISE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with NORMALISE applied: a chain of replace() calls, much faster than
+    str.translate on a large string with a few non-ASCII mappings."""
+    for src, dst in NORMALISE.items():
+        ch = chr(src)
+        if ch in text:
+            text = text.replace(ch, dst)
+    return text
+
+
+class RulesError(Exception):
+    """A rule pack that cannot be used; ``str()`` is one line naming the file and problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = " ".join(str(problem).split())
+        super().__init__(f"{self.path}: {self.problem}")
+
+
+# --- schema ---------------------------------------------------------------------------
+# Each key maps to its expected type: "list" of strings, "map" (nested schema), "str",
+# "int", "bool", "entries" (list of mappings), "dict" (free mapping of mappings/lists).
+_SCHEMA: dict[str, Any] = {
+    "language": "str",
+    "replace": "bool",
+    "words": {
+        "determiners": {
+            "definite": "list",
+            "demonstrative": "list",
+            "possessive": "list",
+            "indefinite": "list",
+        },
+        "prepositions": "list",
+        "framing_starts": "list",
+        "conjunctions": "list",
+        "relatives": "list",
+        "subject_relatives": "list",
+        "complementizers": "list",
+        "clitics": "list",
+        "negations": "list",
+        "question_words": "list",
+        "auxiliaries": "list",
+        "passive_auxiliaries": "list",
+        "infinitive_starts": "list",
+        "impersonal": "list",
+        "impersonal_sources": "list",
+        "agent": "list",
+        "complement_markers": "list",
+        "adverbs": "list",
+    },
+    "cues": {
+        "prepositions": "entries",
+        "relative_prepositions": "list",
+        "possessive_prepositions": "list",
+        "comparatives": "list",
+        "backreference": "list",
+        "recipients": "list",
+        "verbs": "entries",
+        "passive_verbs": "list",
+        "inverted_pronouns": "list",
+        "zero_complementizer": "bool",
+    },
+    "relays": {
+        "forward": "list",
+        "reverse": "list",
+        "publication": "list",
+        "publication_gap": "int",
+        "backref_nouns": "list",
+    },
+    "hedges": {
+        "words": "list",
+        "patterns": "list",
+        "exceptions": "list",
+        "modal_patterns": "list",
+        "always": "list",
+    },
+    "anonymity": {"markers": "list", "vague_nouns": "list"},
+    "sources": {
+        "kinds": "dict",
+        "persons": "dict",
+        "transparent": "list",
+        "non_sources": "list",
+        "fiction": "list",
+        "media_names": "list",
+        "media_name_words": "list",
+    },
+    "pronouns": "dict",
+    "continuation_starts": "list",
+    "traps": "list",
+}
+
+_PREP_KEYS = {"text", "weak", "keep"}
+_VERB_KEYS = {
+    "present",
+    "past",
+    "participle",
+    "gerund",
+    "object",
+    "recipient",
+    "direct",
+    "reflexive",
+}
+_PRONOUN_KEYS = {"gender", "number", "person", "possessive", "member", "description"}
+
+
+def _validate(data: Any, schema: Mapping[str, Any], path: str, where: str) -> None:
+    if not isinstance(data, dict):
+        raise RulesError(path, f"{where or 'the pack'} must be a mapping")
+    for key, value in data.items():
+        if key not in schema:
+            raise RulesError(path, f"unknown key {where + '.' if where else ''}{key}")
+        expected = schema[key]
+        name = f"{where}.{key}" if where else str(key)
+        if value is None:
+            continue
+        if isinstance(expected, dict):
+            _validate(value, expected, path, name)
+        elif expected == "list":
+            if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+                raise RulesError(path, f"{name} must be a list of words")
+        elif expected == "str":
+            if not isinstance(value, str):
+                raise RulesError(path, f"{name} must be text")
+        elif expected == "int":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise RulesError(path, f"{name} must be a whole number")
+        elif expected == "bool":
+            if not isinstance(value, bool):
+                raise RulesError(path, f"{name} must be true or false")
+        elif expected == "entries":
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise RulesError(path, f"{name} must be a list of mappings")
+            allowed = _PREP_KEYS if key == "prepositions" else _VERB_KEYS
+            for entry in value:
+                for k in entry:
+                    if k not in allowed:
+                        raise RulesError(path, f"unknown key {name}[].{k}")
+        elif expected == "dict":
+            if not isinstance(value, dict):
+                raise RulesError(path, f"{name} must be a mapping")
+            if key == "pronouns":
+                for word, info in value.items():
+                    if not isinstance(info, dict) or any(k not in _PRONOUN_KEYS for k in info):
+                        raise RulesError(path, f"pronouns.{word} has an unknown key")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulesError(path, "no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulesError(path, f"cannot read: {err}") from None
+    try:
+        data = yaml.load(text, Loader=_Loader)  # a safe loader (C or pure Python)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        problem = getattr(err, "problem", None) or "malformed YAML"
+        raise RulesError(path, f"{where}malformed YAML ({problem})") from None
+    if data is None:
+        data = {}
+    _validate(data, _SCHEMA, str(path), "")
+    return data
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    """Extend ``base`` with ``extra``: lists add, mappings merge, scalars replace."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            out[key] = _merge(base[key], value) if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [v for v in extra if v not in base]
+    return extra if extra is not None else base
+
+
+# --- compiled pack ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prep:
+    text: str
+    weak: str | None  # None, "kind" (needs a title/kind noun) or "name" (a name or a kind)
+    keep: str | None  # trailing word(s) of the cue that belong to the mention
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    tense: str  # present, past, participle, gerund (the first listed for this form)
+    tenses: frozenset[str]  # every tense this form has ("said": past and participle)
+    object: bool
+    recipient: bool
+    direct: bool  # the recipient follows with no preposition ("told reporters")
+    reflexive: bool
+    passive_only: bool = False  # listed under cues.passive_verbs only
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    gender: str | None
+    number: str | None
+    person: bool | None
+    possessive: bool
+    member: bool
+    description: bool
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """A compiled rule pack. Word sets are lower-case; patterns are compiled once."""
+
+    language: str
+    paths: tuple[str, ...]
+    det_definite: frozenset[str]
+    det_demonstrative: frozenset[str]
+    det_possessive: frozenset[str]
+    det_indefinite: frozenset[str]
+    prepositions: frozenset[str]
+    framing_starts: frozenset[str]
+    conjunctions: frozenset[str]
+    relatives: frozenset[str]
+    subject_relatives: frozenset[str]
+    complementizers: frozenset[str]
+    clitics: frozenset[str]
+    question_words: frozenset[str]
+    negation_re: re.Pattern[str] | None
+    negations: frozenset[str]
+    auxiliary_re: re.Pattern[str] | None  # an auxiliary (+ adverb) right before a verb
+    passive_re: re.Pattern[str] | None
+    infinitive_re: re.Pattern[str] | None
+    impersonal: frozenset[str]
+    impersonal_source_re: re.Pattern[str] | None
+    agent: frozenset[str]
+    complement_markers: frozenset[str]
+    adverbs: frozenset[str]
+    prep_re: re.Pattern[str] | None
+    preps: Mapping[str, Prep]
+    relprep_re: re.Pattern[str] | None
+    possprep_re: re.Pattern[str] | None
+    comparatives: frozenset[str]
+    backref_re: re.Pattern[str] | None
+    recipients: frozenset[str]
+    verb_re: re.Pattern[str] | None
+    verbs: Mapping[str, VerbForm]
+    passive_verbs: frozenset[str]
+    inversion_re: re.Pattern[str] | None
+    relay_forward_re: re.Pattern[str] | None
+    relay_reverse_re: re.Pattern[str] | None
+    relay_publication_re: re.Pattern[str] | None
+    backref_nouns: frozenset[str]
+    hedge_re: re.Pattern[str] | None  # listed hedge words and phrases
+    hedge_word_re: re.Pattern[str] | None  # patterns, each tried on a whole word (fullmatch)
+    hedge_exceptions: frozenset[str]
+    modal_re: re.Pattern[str] | None
+    hedge_always: frozenset[str]
+    hedge_words: frozenset[str]
+    anonymity_re: re.Pattern[str] | None
+    vague_nouns: frozenset[str]
+    kinds: Mapping[str, str]
+    kind_max_words: int
+    person_gender: Mapping[str, str | None]
+    org_nouns: frozenset[str]
+    transparent: frozenset[str]
+    non_sources: frozenset[str]
+    fiction: frozenset[str]
+    media_re: re.Pattern[str] | None
+    media_name_words: frozenset[str]
+    pronouns: Mapping[str, Pronoun]
+    pronoun_re: re.Pattern[str] | None
+    continuation_starts: frozenset[str]
+    trap_re: re.Pattern[str] | None
+    raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
+    determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
+
+
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _norm(word: Any) -> str:
+    """Lower case, plain apostrophes, single spaces (remembered: cue matches repeat)."""
+    text = str(word)
+    out = _NORM_CACHE.get(text)
+    if out is None:
+        out = " ".join(text.translate(NORMALISE).lower().split())
+        if len(_NORM_CACHE) < 100_000:
+            _NORM_CACHE[text] = out
+    return out
+
+
+def _words(values: Iterable[Any] | None) -> frozenset[str]:
+    """Lower-case words; an elided word ("l'", "qu'") is also kept without its apostrophe,
+    the form tokens are compared in."""
+    out = set()
+    for v in values or ():
+        w = _norm(v)
+        if w:
+            out.add(w)
+            if w.endswith("'") and len(w) > 1:
+                out.add(w[:-1])
+    return frozenset(out)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A literal phrase whose spaces match any run of whitespace."""
+    return r"\s+".join(re.escape(part) for part in phrase.split())
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """A regex matching any of the phrases, built as a character trie.
+
+    Python's regex engine tries the branches of a flat alternation one by one at every
+    position; a trie fails at the first character that no phrase has, which keeps the
+    hundreds of cue forms of a pack cheap to scan. Longer phrases are preferred (a branch
+    for a longer continuation comes before the end of a shorter phrase).
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in " ".join(phrase.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "|".join(branches)
+        return f"(?:{body})?" if ends else f"(?:{body})"
+
+    return emit(trie)
+
+
+def _alternation(phrases: Iterable[str]) -> str | None:
+    """One alternation on word edges; the longest phrase wins (a relative cue over its bare
+    preposition)."""
+    items = {p for p in phrases if p}
+    if not items:
+        return None
+    body = _trie_pattern(items)
+    # An apostrophe-final word ("d'", "qu'") ends at the apostrophe: no \b needed after it.
+    return rf"(?<![\w-])(?:{body})(?:(?<=')|(?![\w]))"
+
+
+def _compile(pattern: str | None, path: str, key: str, flags: int = re.IGNORECASE):
+    if pattern is None:
+        return None
+    try:
+        return re.compile(pattern, flags)
+    except re.error as err:
+        raise RulesError(path, f"bad regular expression in {key}: {err}") from None
+
+
+def _get(data: Mapping[str, Any], *keys: str) -> Any:
+    cur: Any = data
+    for key in keys:
+        if not isinstance(cur, Mapping):
+            return None
+        cur = cur.get(key)
+    return cur
+
+
+def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
+    """Build a ``RulePack`` from validated (and merged) pack data."""
+    where = paths[-1] if paths else "<rules>"
+
+    def words(*keys: str) -> frozenset[str]:
+        return _words(_get(data, *keys))
+
+    def alt(values: Iterable[str], key: str, flags: int = re.IGNORECASE):
+        return _compile(_alternation(values), where, key, flags)
+
+    preps: dict[str, Prep] = {}
+    for entry in _get(data, "cues", "prepositions") or ():
+        text = _norm(entry.get("text", ""))
+        if not text:
+            raise RulesError(where, "cues.prepositions entry without text")
+        weak = entry.get("weak")
+        weak_mode = None if not weak else ("name" if weak == "name" else "kind")
+        keep = entry.get("keep")
+        preps[text] = Prep(text, weak_mode, _norm(keep) if keep else None)
+
+    verbs: dict[str, VerbForm] = {}
+    for entry in _get(data, "cues", "verbs") or ():
+        flags_ = {k: bool(entry.get(k)) for k in ("object", "recipient", "direct", "reflexive")}
+        tenses: dict[str, list[str]] = {}
+        for tense in ("present", "past", "participle", "gerund"):
+            for form in entry.get(tense) or ():
+                tenses.setdefault(_norm(form), []).append(tense)
+        for form, ts in tenses.items():
+            if form not in verbs:
+                verbs[form] = VerbForm(tense=ts[0], tenses=frozenset(ts), **flags_)
+    for form in _get(data, "cues", "passive_verbs") or ():
+        verbs.setdefault(
+            _norm(form),
+            VerbForm("participle", frozenset({"participle"}), False, False, False, False, True),
+        )
+
+    finite = [f for f, v in verbs.items() if v.tenses & {"present", "past"} and not v.passive_only]
+    participles = [f for f, v in verbs.items() if "participle" in v.tenses and not v.passive_only]
+    inverted = [_norm(p) for p in _get(data, "cues", "inverted_pronouns") or ()]
+    auxiliaries = words("words", "auxiliaries")
+    inversion_re = None
+    if inverted and verbs:
+        pron = _trie_pattern(inverted)
+        fin = _trie_pattern(finite)
+        aux = _trie_pattern(auxiliaries)
+        part = _trie_pattern(participles)
+        # "explique-t-il" or "a-t-il déclaré": group v = verb, group p = pronoun part.
+        inversion_re = _compile(
+            rf"(?<![\w-])(?:(?P<v1>{fin})(?P<p1>{pron})|(?:{aux})(?P<p2>{pron})\s+"
+            rf"(?:\w+\s+)?(?P<v2>{part}))(?![\w-])",
+            where,
+            "cues.inverted_pronouns",
+        )
+
+    kinds: dict[str, str] = {}
+    for kind, nouns in (_get(data, "sources", "kinds") or {}).items():
+        from tui.model import SOURCE_KINDS
+
+        if kind not in SOURCE_KINDS:
+            raise RulesError(where, f"unknown source kind {kind!r} in sources.kinds")
+        if not isinstance(nouns, list):
+            raise RulesError(where, f"sources.kinds.{kind} must be a list of words")
+        for noun in nouns:
+            kinds.setdefault(_norm(noun), kind)
+    person_gender: dict[str, str | None] = {}
+    for gender, nouns in (_get(data, "sources", "persons") or {}).items():
+        if not isinstance(nouns, list):
+            raise RulesError(where, f"sources.persons.{gender} must be a list of words")
+        g = gender if gender in ("m", "f") else None
+        for noun in nouns:
+            n = _norm(noun)
+            if n in person_gender and person_gender[n] != g:
+                person_gender[n] = None  # "maire", "ministre": either gender
+            else:
+                person_gender[n] = g
+    person_kinds = {"official", "politician", "expert"}
+    org_nouns = frozenset(
+        n for n, k in kinds.items() if k not in person_kinds and n not in person_gender
+    )
+
+    pronouns: dict[str, Pronoun] = {}
+    for word, info in (_get(data, "pronouns") or {}).items():
+        info = info or {}
+        pronouns[_norm(word)] = Pronoun(
+            gender=info.get("gender"),
+            number=info.get("number"),
+            person=info.get("person"),
+            possessive=bool(info.get("possessive")),
+            member=bool(info.get("member")),
+            description=bool(info.get("description")),
+        )
+
+    publication = []
+    gap = int(_get(data, "relays", "publication_gap") or 3)
+    for phrase in _get(data, "relays", "publication") or ():
+        parts = _norm(phrase).split()
+        head = r"\s+".join(re.escape(p) for p in parts[:-1])
+        if head:
+            publication.append(rf"{head}(?:\s+[^\s,;:]+){{0,{gap}}}?\s+{re.escape(parts[-1])}")
+        else:
+            publication.append(re.escape(parts[-1]))
+    publication_re = None
+    if publication:
+        publication_re = _compile(
+            rf"(?<![\w-])(?:{'|'.join(publication)})(?![\w])", where, "relays.publication"
+        )
+
+    hedge_parts = []
+    hedge_words = _alternation(words("hedges", "words"))
+    if hedge_words:
+        hedge_parts.append(hedge_words)
+    word_patterns = []
+    for i, pat in enumerate(_get(data, "hedges", "patterns") or ()):
+        _compile(str(pat), where, f"hedges.patterns[{i}]")
+        word_patterns.append(f"(?:{pat})")
+    modal = [str(p) for p in _get(data, "hedges", "modal_patterns") or ()]
+    for i, pat in enumerate(modal):
+        _compile(pat, where, f"hedges.modal_patterns[{i}]")
+    traps = [str(p) for p in _get(data, "traps") or ()]
+    for i, pat in enumerate(traps):
+        _compile(pat, where, f"traps[{i}]")
+
+    aux_alt = _alternation(auxiliaries)
+    auxiliary_re = None
+    if aux_alt:
+        # an auxiliary and up to two adverbs right before the verb (anchored at the end)
+        auxiliary_re = _compile(
+            rf"{aux_alt}(?:\s+[^\W\d]+){{0,2}}?\s+$", where, "words.auxiliaries"
+        )
+    passive_alt = _alternation(words("words", "passive_auxiliaries"))
+    passive_re = (
+        _compile(rf"{passive_alt}(?:\s+[^\W\d]+)?\s+$", where, "words.passive_auxiliaries")
+        if passive_alt
+        else None
+    )
+    negation_alt = _alternation(words("words", "negations"))
+
+    media = sorted({str(m) for m in _get(data, "sources", "media_names") or ()}, key=len)
+    media_re = None
+    if media:
+        body = "|".join(_phrase_pattern(m) for m in reversed(media))
+        media_re = _compile(rf"(?<![\w-])(?:{body})(?![\w-])", where, "sources.media_names", 0)
+
+    kind_max = max((len(k.split()) for k in kinds), default=1)
+    determiners = (
+        words("words", "determiners", "definite")
+        | words("words", "determiners", "demonstrative")
+        | words("words", "determiners", "possessive")
+        | words("words", "determiners", "indefinite")
+    )
+    return RulePack(
+        determiners=determiners,
+        language=str(data.get("language") or ""),
+        paths=paths,
+        det_definite=words("words", "determiners", "definite"),
+        det_demonstrative=words("words", "determiners", "demonstrative"),
+        det_possessive=words("words", "determiners", "possessive"),
+        det_indefinite=words("words", "determiners", "indefinite"),
+        prepositions=words("words", "prepositions"),
+        framing_starts=words("words", "framing_starts"),
+        conjunctions=words("words", "conjunctions"),
+        relatives=words("words", "relatives"),
+        subject_relatives=words("words", "subject_relatives"),
+        complementizers=words("words", "complementizers"),
+        clitics=words("words", "clitics"),
+        question_words=words("words", "question_words"),
+        negation_re=alt(words("words", "negations"), "words.negations") if negation_alt else None,
+        negations=words("words", "negations"),
+        auxiliary_re=auxiliary_re,
+        passive_re=passive_re,
+        infinitive_re=alt(words("words", "infinitive_starts"), "words.infinitive_starts"),
+        impersonal=words("words", "impersonal"),
+        impersonal_source_re=alt(words("words", "impersonal_sources"), "words.impersonal_sources"),
+        agent=words("words", "agent"),
+        complement_markers=words("words", "complement_markers"),
+        adverbs=words("words", "adverbs"),
+        prep_re=alt(preps, "cues.prepositions"),
+        preps=preps,
+        relprep_re=alt(words("cues", "relative_prepositions"), "cues.relative_prepositions"),
+        possprep_re=alt(words("cues", "possessive_prepositions"), "cues.possessive_prepositions"),
+        comparatives=words("cues", "comparatives"),
+        backref_re=alt(words("cues", "backreference"), "cues.backreference"),
+        recipients=words("cues", "recipients"),
+        verb_re=alt(verbs, "cues.verbs"),
+        verbs=verbs,
+        passive_verbs=words("cues", "passive_verbs"),
+        inversion_re=inversion_re,
+        relay_forward_re=alt(words("relays", "forward"), "relays.forward"),
+        relay_reverse_re=alt(words("relays", "reverse"), "relays.reverse"),
+        relay_publication_re=publication_re,
+        backref_nouns=words("relays", "backref_nouns"),
+        hedge_re=_compile("|".join(hedge_parts), where, "hedges") if hedge_parts else None,
+        hedge_word_re=_compile("|".join(word_patterns), where, "hedges.patterns")
+        if word_patterns
+        else None,
+        hedge_exceptions=words("hedges", "exceptions"),
+        modal_re=_compile("|".join(modal), where, "hedges.modal_patterns") if modal else None,
+        hedge_always=words("hedges", "always"),
+        hedge_words=words("hedges", "words"),
+        anonymity_re=alt(words("anonymity", "markers"), "anonymity.markers"),
+        vague_nouns=words("anonymity", "vague_nouns"),
+        kinds=kinds,
+        kind_max_words=kind_max,
+        person_gender=person_gender,
+        org_nouns=org_nouns,
+        transparent=words("sources", "transparent"),
+        non_sources=words("sources", "non_sources"),
+        fiction=words("sources", "fiction"),
+        media_re=media_re,
+        media_name_words=frozenset(str(w) for w in _get(data, "sources", "media_name_words") or ()),
+        pronouns=pronouns,
+        pronoun_re=alt(pronouns, "pronouns"),
+        continuation_starts=words("continuation_starts"),
+        trap_re=_compile("|".join(f"(?:{t})" for t in traps), where, "traps") if traps else None,
+        raw=data,
+    )
+
+
+def packaged_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in RULES_DIR.glob("*.yaml")))
+
+
+@lru_cache(maxsize=32)
+def _load_cached(language: str, user: str | None, stamp: tuple[float, int] | None) -> RulePack:
+    packaged = RULES_DIR / f"{language}.yaml"
+    user_data: dict[str, Any] | None = None
+    if user is not None:
+        user_data = _read(Path(user))
+        user_lang = user_data.get("language")
+        if user_lang is not None and user_lang != language:
+            user_data = None  # a pack for another language extends that language only
+    if user_data is not None and user_data.get("replace"):
+        return compile_pack(user_data, (str(user),))
+    if not packaged.is_file():
+        raise RulesError(packaged, f"no rule pack for language {language!r}")
+    data = _read(packaged)
+    paths = (str(packaged),)
+    if user_data is not None:
+        data = _merge(data, {k: v for k, v in user_data.items() if k != "replace"})
+        data["language"] = language
+        paths = (*paths, str(user))
+    return compile_pack(data, paths)
+
+
+def load_rules(language: str, path: Path | None = None) -> RulePack:
+    """The rule pack for ``language``, extended by the user pack at ``path`` if given."""
+    if not isinstance(language, str) or not re.fullmatch(
+        r"[A-Za-z]{2,3}(?:[-_][A-Za-z]+)?", language
+    ):
+        raise RulesError(RULES_DIR, f"unknown language {language!r}")
+    stamp = None
+    user = None
+    if path is not None:
+        user = str(path)
+        try:
+            st = Path(path).stat()
+            stamp = (st.st_mtime, st.st_size)
+        except OSError:
+            raise RulesError(path, "no such file") from None
+    return _load_cached(language.lower(), user, stamp)

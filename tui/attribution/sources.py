@@ -1,0 +1,345 @@
+"""One entity per real-world source across the article: matching, pronouns, salience.
+
+Resolution looks back through a bounded salience list (the most recent mentions), so it
+costs the same per mention whatever the article's length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from tui.attribution.mentions import Mention, name_runs
+from tui.attribution.rules import RulePack
+from tui.attribution.text import Sentence, tokens
+from tui.model import Source
+
+SALIENCE_REACH = 40  # mentions looked back through for a pronoun or a description
+SALIENCE_KEEP = 200  # salience entries kept (older ones are dropped)
+BUCKET_REACH = 40  # most recent entities looked at per word when matching a name
+MAX_ALIASES = 12
+ALIAS_MAX_CHARS = 140
+
+
+@dataclass
+class Entity:
+    idx: int
+    name: str
+    kind: str
+    named: bool
+    person: bool | None
+    gender: str | None
+    plural: bool
+    anonymous: bool
+    media: bool
+    outlet: bool = False
+    used: bool = False
+    aliases: list[str] = field(default_factory=list)
+    keys: list[frozenset[str]] = field(default_factory=list)  # name keys
+    content: list[frozenset[str]] = field(default_factory=list)  # words of each mention
+    heads: set[str] = field(default_factory=set)
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return out[:60].strip("-") or "source"
+
+
+class Registry:
+    def __init__(self, pack: RulePack, outlet_name: str) -> None:
+        self.pack = pack
+        self.entities: list[Entity] = []
+        self.index: dict[str, list[int]] = {}
+        self.salience: list[tuple[int, int]] = []
+        key = self._content(outlet_name)
+        self.outlet = self._add(
+            Entity(
+                0,
+                outlet_name,
+                "media",
+                True,
+                False,
+                None,
+                False,
+                False,
+                True,
+                outlet=True,
+                used=True,
+            ),
+            key,
+            key,
+        )
+
+    # --- bookkeeping ---------------------------------------------------------------------
+    def _content(self, text: str) -> frozenset[str]:
+        p = self.pack
+        return frozenset(
+            t.bare
+            for t in tokens(text, 0, len(text))
+            if len(t.bare) > 1 and t.bare not in p.determiners and t.bare not in p.prepositions
+        )
+
+    def _add(self, e: Entity, key: frozenset[str], content: frozenset[str]) -> Entity:
+        e.idx = len(self.entities)
+        self.entities.append(e)
+        self._index(e, key, content)
+        return e
+
+    def _index(self, e: Entity, key: frozenset[str], content: frozenset[str]) -> None:
+        if key and key not in e.keys:
+            e.keys.append(key)
+        if content and content not in e.content and len(e.content) < MAX_ALIASES:
+            e.content.append(content)
+        for w in key | content:
+            bucket = self.index.setdefault(w, [])
+            if not bucket or bucket[-1] != e.idx:
+                bucket.append(e.idx)
+
+    def touch(self, e: Entity, pos: int) -> None:
+        self.salience.append((pos, e.idx))
+        if len(self.salience) > SALIENCE_KEEP * 2:
+            del self.salience[:SALIENCE_KEEP]
+
+    def _recent(self, before: int):
+        seen = set()
+        n = 0
+        for pos, idx in reversed(self.salience):
+            if pos >= before or idx in seen:
+                continue
+            seen.add(idx)
+            yield self.entities[idx]
+            n += 1
+            if n >= SALIENCE_REACH:
+                return
+
+    def _alias(self, e: Entity, text: str) -> None:
+        text = " ".join(text.split())
+        if (
+            text
+            and text != e.name
+            and text not in e.aliases
+            and len(text) <= ALIAS_MAX_CHARS
+            and len(e.aliases) < MAX_ALIASES
+        ):
+            e.aliases.append(text)
+
+    # --- resolution ------------------------------------------------------------------------
+    def is_outlet(self, m: Mention) -> bool:
+        if not m.named or not m.name_key:
+            return False
+        ok = self.outlet.keys[0] if self.outlet.keys else frozenset()
+        return bool(ok) and (m.name_key <= ok or ok <= m.name_key)
+
+    def resolve(self, m: Mention, body_text: str) -> Entity | None:
+        """The entity a mention names; a new one when it names no known source."""
+        pos = m.span.start
+        if m.impersonal:
+            return None
+        if m.pronoun is not None and not m.pronoun.description:
+            return self._pronoun(m, pos)
+        if self.is_outlet(m):
+            return self.outlet
+        if m.description or (m.pronoun is not None and m.pronoun.description):
+            e = self._description(m, pos)
+            if e is not None:
+                return e
+        e = self._by_name(m)
+        if e is not None:
+            if m.named and m.name not in e.aliases and m.name != e.name:
+                self._alias(e, m.name)
+            self._alias(e, body_text)
+            self._index(e, m.name_key if m.named else frozenset(), self._content(m.text))
+            if e.kind in ("unknown", "anonymous") and m.kind not in ("unknown", "anonymous"):
+                e.kind = m.kind
+            if e.person is None and m.person is not None:
+                e.person = m.person
+            if e.gender is None:
+                e.gender = m.gender
+            e.heads.add(m.head)
+            return e
+        e = Entity(0, m.name, m.kind, m.named, m.person, m.gender, m.plural, m.anonymous, m.media)
+        e.heads.add(m.head)
+        self._alias(e, body_text)
+        return self._add(e, m.name_key if m.named else frozenset(), self._content(m.text))
+
+    def _compatible_kind(self, a: str, b: str) -> bool:
+        media = {"media", "news-agency"}
+        if a in ("unknown", "anonymous") or b in ("unknown", "anonymous"):
+            return True
+        return (a in media) == (b in media)
+
+    def _by_name(self, m: Mention) -> Entity | None:
+        if m.named:
+            probe = m.name_key
+            cands: set[int] = set()
+            for w in probe:
+                cands.update(self.index.get(w, ())[-BUCKET_REACH:])
+            best: Entity | None = None
+            for idx in sorted(cands, reverse=True):
+                e = self.entities[idx]
+                if e.outlet or not e.named:
+                    continue
+                if not self._compatible_kind(e.kind, m.kind):
+                    continue
+                if e.person is not None and m.person is not None and e.person != m.person:
+                    continue
+                if any(probe <= k or (k <= probe and len(k) > 0) for k in e.keys):
+                    best = e
+                    break
+            return best
+        words = self._content(m.text)
+        if len(words) < 2:
+            return None
+        cands = None
+        for w in words:
+            ids = set(self.index.get(w, ())[-BUCKET_REACH:])
+            cands = ids if cands is None else cands & ids
+            if not cands:
+                return None
+        for idx in sorted(cands or (), reverse=True):
+            e = self.entities[idx]
+            if e.outlet or e.anonymous != m.anonymous:
+                continue
+            if any(words <= c for c in e.content):
+                return e
+        return None
+
+    def _pronoun(self, m: Mention, pos: int) -> Entity | None:
+        pr = m.pronoun
+        assert pr is not None
+        for e in self._recent(pos):
+            if e.outlet:
+                continue
+            if pr.member:
+                if not e.plural:
+                    continue
+            elif (pr.number == "p" and not e.plural and e.named) or (pr.number == "s" and e.plural):
+                continue
+            if pr.person is True and e.person is False:
+                continue
+            if pr.person is False and e.person is True:
+                continue
+            if pr.gender in ("m", "f") and e.gender in ("m", "f") and pr.gender != e.gender:
+                continue
+            if pr.gender in ("m", "f") and e.gender is None and e.person is not False:
+                e.gender = pr.gender
+            return e
+        return None
+
+    def _description(self, m: Mention, pos: int) -> Entity | None:
+        fallback = None
+        for e in self._recent(pos):
+            if e.outlet or e.plural:
+                continue
+            if m.head and (
+                m.head in e.heads
+                or any(m.head in a.lower() for a in e.aliases)
+                or m.head in e.name.lower()
+            ):
+                return e
+            if fallback is None and m.kind not in ("unknown", "anonymous") and e.kind == m.kind:
+                fallback = e
+        return fallback
+
+    # --- salience from names that are not (yet) sources --------------------------------------
+    def scan(self, view: str, body: str, sent: Sentence) -> None:
+        """Names in the sentence make their entity salient; titled names become entities
+        ("la société Terraval", "the director Aoife Lennon") that pronouns may point to."""
+        toks = sent.toks
+        if not toks:
+            return
+        p = self.pack
+        first = toks[0]
+        if first.cap and first.bare in self.index:
+            # "Moran reportedly turned down …": a known name opening the sentence
+            for idx in reversed(self.index[first.bare]):
+                e = self.entities[idx]
+                if e.named and not e.outlet and any(first.bare in k for k in e.keys):
+                    self.touch(e, first.start)
+                    break
+        for a, b in name_runs(view, toks, toks[0], p):
+            key = frozenset(t.bare for t in toks[a:b] if t.bare not in p.complement_markers)
+            if not key:
+                continue
+            cands: set[int] = set()
+            for w in key:
+                cands.update(self.index.get(w, ())[-BUCKET_REACH:])
+            hit = None
+            for idx in sorted(cands, reverse=True):
+                e = self.entities[idx]
+                if e.named and any(key <= k or k <= key for k in e.keys):
+                    hit = e
+                    break
+            if hit is not None:
+                if not hit.outlet:
+                    self.touch(hit, toks[a].start)
+                continue
+            kind = None
+            person = None
+            gender = None
+            # a title just before ("la société Terraval", "the director Aoife Lennon"),
+            # never across a preposition ("a nurse in Galway")
+            for k in range(a - 1, max(-1, a - 4), -1):
+                w = toks[k].bare
+                if w in p.person_gender:
+                    person, gender, kind = True, p.person_gender[w], p.kinds.get(w, "unknown")
+                    break
+                if toks[k].cap or w in p.prepositions or w in p.complement_markers:
+                    break
+                if w in p.kinds:
+                    kind = p.kinds[w]
+                    person = False if w in p.org_nouns else None
+                    break
+            closed = any(view[t.start - 2 : t.start].strip() == "," for t in toks[b + 1 : b + 12])
+            if (
+                kind is None
+                and a == 0
+                and closed
+                and b < len(toks)
+                and view[toks[b - 1].end : toks[b].start].strip() == ","
+            ):
+                # or an apposition after: "Carewell Homes, one of the largest care providers"
+                for t in toks[b : b + 8]:
+                    if view[t.start - 1 : t.start] == "," and t is not toks[b]:
+                        break
+                    if t.bare in p.kinds and t.bare not in p.vague_nouns:
+                        kind = p.kinds[t.bare]
+                        person = False if t.bare in p.org_nouns else None
+                        break
+            if kind is None and b - a < 2:
+                continue
+            name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
+            e = Entity(
+                0,
+                name,
+                kind or "unknown",
+                True,
+                person,
+                gender,
+                False,
+                False,
+                kind in ("media", "news-agency"),
+            )
+            self._add(e, key, key)
+            self.touch(e, toks[a].start)
+
+    def sources(self) -> tuple[tuple[Source, ...], dict[int, str]]:
+        """Sources for the entities used by a hop, with stable, unique slug ids."""
+        ids: dict[int, str] = {}
+        taken: set[str] = set()
+        out = []
+        for e in sorted((e for e in self.entities if e.used), key=lambda e: (not e.outlet, e.idx)):
+            base = slug(e.name)
+            sid = base
+            n = 2
+            while sid in taken:
+                sid = f"{base}-{n}"
+                n += 1
+            taken.add(sid)
+            ids[e.idx] = sid
+            kind = e.kind if e.kind else "unknown"
+            out.append(Source(id=sid, name=e.name, kind=kind, aliases=tuple(e.aliases)))
+        return tuple(out), ids

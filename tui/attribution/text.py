@@ -1,0 +1,191 @@
+"""Language-free reading of a sentence: tokens, quotations, comma segments.
+
+The extractor works on a *view* of the body in which typographic apostrophes and no-break
+spaces are replaced one for one (so every offset is an offset of the body itself).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from tui.model import Span
+
+# A word: letters/digits with inner hyphens or number punctuation; a trailing apostrophe
+# is kept so that elided words ("l'", "qu'") are tokens of their own.
+WORD_RE = re.compile(r"\w+(?:[-.,]\w+)*'?|\w+'?")
+# Opening -> closing quotation marks. The straight double quote closes itself.
+QUOTE_PAIRS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201c", '"': '"'}
+CLOSERS = set(QUOTE_PAIRS.values())
+SEPARATORS = frozenset(",;")
+DASHES = frozenset("-\u2013\u2014")
+SENTENCE_END = ".!?…"
+# Longest a quotation may run before we give up pairing it (keeps a stray quote local).
+MAX_QUOTE = 5000
+
+
+class Token:
+    """A word of the view with its lower-case forms (computed once: tokens are hot)."""
+
+    __slots__ = ("bare", "cap", "end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()  # trailing apostrophe kept: "l'"
+        self.bare = self.low.rstrip("'")
+        self.cap = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+def tokens(view: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(view, start, end)]
+
+
+@dataclass
+class Sentence:
+    """One sentence of a paragraph with its quotations and separators (outside quotes)."""
+
+    index: int
+    start: int
+    end: int
+    para: int
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # [open, close + 1)
+    seps: list[int] = field(default_factory=list)  # commas, semicolons, spaced dashes
+    colons: list[int] = field(default_factory=list)
+    toks: list[Token] = field(default_factory=list)
+    _tok_starts: list[int] = field(default_factory=list)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a < pos < b - 1 or a == pos for a, b in self.quotes)
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        for a, b in self.quotes:
+            if a <= pos < b:
+                return a, b
+        return None
+
+    def seg_start(self, pos: int) -> int:
+        """Start of the comma segment holding ``pos`` (just after the separator)."""
+        i = bisect_right(self.seps, pos - 1) - 1
+        return self.seps[i] + 1 if i >= 0 else self.start
+
+    def seg_end(self, pos: int) -> int:
+        """End of the comma segment holding ``pos`` (the separator position)."""
+        i = bisect_left(self.seps, pos)
+        return self.seps[i] if i < len(self.seps) else self.end
+
+    def toks_in(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self._tok_starts, start)
+        out = []
+        while i < len(self.toks) and self.toks[i].start < end:
+            if self.toks[i].end <= end:
+                out.append(self.toks[i])
+            i += 1
+        return out
+
+    def tok_after(self, pos: int) -> Token | None:
+        i = bisect_left(self._tok_starts, pos)
+        return self.toks[i] if i < len(self.toks) else None
+
+    def tok_before(self, pos: int) -> Token | None:
+        i = bisect_left(self._tok_starts, pos) - 1
+        while i >= 0 and self.toks[i].end > pos:
+            i -= 1
+        return self.toks[i] if i >= 0 else None
+
+
+QUOTE_CHARS = re.compile('[«»\u201c\u201d\u201e"]')
+STRUCTURE_RE = re.compile(r"[,;:()\[\]]| [-\u2013\u2014] ")
+
+
+def _find_quotes(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    quotes: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        m = QUOTE_CHARS.search(view, pos, end)
+        if m is None:
+            return quotes
+        i = m.start()
+        ch = view[i]
+        closer = QUOTE_PAIRS.get(ch)
+        if closer is not None and not (ch == '"' and _closing_context(view, i, start)):
+            j = view.find(closer, i + 1, min(end, i + MAX_QUOTE))
+            if j != -1:
+                quotes.append((i, j + 1))
+                pos = j + 1
+                continue
+        pos = i + 1
+
+
+def _closing_context(view: str, i: int, start: int) -> bool:
+    """A straight quote right after a letter reads as a closer, not an opener."""
+    return i > start and view[i - 1].isalnum()
+
+
+def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Sentence:
+    sent = Sentence(index, start, end, para)
+    quotes = _find_quotes(view, start, end)
+    sent.quotes = quotes
+    seps: list[int] = []
+    colons: list[int] = []
+    for a, b in quotes:
+        # `"Quote," said X`: the comma sits inside the quote; the quote's end separates.
+        if view[a + 1 : b - 1].rstrip().endswith(","):
+            seps.append(b - 1)
+    qi = 0
+    depth = 0
+    for m in STRUCTURE_RE.finditer(view, start, end):
+        i = m.start()
+        while qi < len(quotes) and quotes[qi][1] <= i:
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] <= i < quotes[qi][1]:
+            continue  # inside a quotation
+        ch = m.group()
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if ch in ",;":
+                seps.append(i)
+            elif ch == ":":
+                colons.append(i)
+            elif i > start and m.end() < end:
+                seps.append(i + 1)  # a spaced dash
+    seps.sort()
+    sent.seps = seps
+    sent.colons = colons
+    sent.toks = tokens(view, start, end)
+    sent._tok_starts = [t.start for t in sent.toks]
+    return sent
+
+
+def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:
+    """The span without surrounding blanks and separators (never inverted)."""
+    while start < end and view[start] in chars:
+        start += 1
+    while end > start and view[end - 1] in chars:
+        end -= 1
+    return Span(start, end)
+
+
+def strip_quote_marks(view: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the quotation marks that wrap it (or the one left open at its start
+    when a closing cue cut it: `"We will rebuild," said X` gives `We will rebuild`)."""
+    s = trim(view, start, end, " \t\n,;:.")
+    a, b = s.start, s.end
+    if b - a < 2:
+        return a, b
+    inner = view[a + 1 : b - 1]
+    if view[a] in QUOTE_PAIRS and view[b - 1] in CLOSERS and not any(c in inner for c in "«»"):
+        t = trim(view, a + 1, b - 1, " \t\n,;:")
+        return (t.start, t.end) if t.end > t.start else (a, b)
+    if view[a] in QUOTE_PAIRS and QUOTE_PAIRS[view[a]] not in view[a + 1 : b]:
+        t = trim(view, a + 1, b, " \t\n,;:")
+        return (t.start, t.end) if t.end > t.start else (a, b)
+    return a, b
