@@ -1,0 +1,53 @@
+"""SVG snapshots of the reader (pytest-textual-snapshot). Regenerate with --snapshot-update.
+
+Deterministic by construction: a fixed clock for note timestamps, a fixed workspace copy of
+the seed article, and nothing random on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_support import goto_chain, make_app, workspace
+
+
+def _at_nis_claim(app):
+    async def run_before(pilot) -> None:
+        await goto_chain(pilot, app, "NIS", "Newsweek")
+        app.clear_notifications()  # the toast on open is timing-dependent; keep it out
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen_wide(snap_compare, tmp_path: Path) -> None:
+    app = make_app(workspace(tmp_path))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_at_nis_claim(app))
+
+
+def test_main_screen_80x24(snap_compare, tmp_path: Path) -> None:
+    app = make_app(workspace(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_at_nis_claim(app))
+
+
+def test_help_screen(snap_compare, tmp_path: Path) -> None:
+    app = make_app(workspace(tmp_path))
+
+    async def run_before(pilot) -> None:
+        app.clear_notifications()
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_note_dialog(snap_compare, tmp_path: Path) -> None:
+    app = make_app(workspace(tmp_path))
+
+    async def run_before(pilot) -> None:
+        await goto_chain(pilot, app, "NIS", "Newsweek")
+        app.clear_notifications()
+        await pilot.press("n", *"Cross-check with NIS")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

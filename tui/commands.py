@@ -1,0 +1,92 @@
+"""The command palette (ctrl+p): every reader action, with its key and what it does.
+
+The list is built from the app's own bindings, plus the actions that take a value
+(each credibility 1–6, each reliability A–F), so the palette and the keys cannot drift
+apart. Running a hit goes through `App.run_action`, so the same state checks apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui.model import RELIABILITY_LABELS
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    title: str
+    action: str
+    key: str
+    help: str
+
+
+# Actions with no key of their own (or reached through a prompt), offered by the palette.
+EXTRA_COMMANDS: tuple[tuple[str, str, str, str], ...] = tuple(
+    (
+        f"Source reliability {grade}: {label}",
+        f"set_reliability('{grade}')",
+        f"r {grade}",
+        "rate the selected hop's source, on every claim that cites it",
+    )
+    for grade, label in RELIABILITY_LABELS.items()
+)
+
+
+def palette_commands(app: Any) -> Iterator[PaletteCommand]:
+    """One command per action bound on the app (keys of one action merged), then extras."""
+    merged: dict[str, tuple[str, list[str]]] = {}
+    for _key, binding in app._bindings:  # the app's bindings, keymap applied
+        if not binding.description or binding.system:
+            continue
+        # The tooltip is the long form of the footer's short description.
+        title, keys = merged.setdefault(
+            binding.action, (binding.tooltip or binding.description, [])
+        )
+        # Each binding's own key (a shared footer label like "1-6" would not say which).
+        shown = app.get_key_display(replace(binding, key_display=None))
+        if shown not in keys:
+            keys.append(shown)
+    for action, (title, keys) in merged.items():
+        yield PaletteCommand(title, action, " / ".join(keys), "")
+    for title, action, key, help_text in EXTRA_COMMANDS:
+        yield PaletteCommand(title, action, key, help_text)
+
+
+def _help(command: PaletteCommand) -> str:
+    return f"key: {command.key}" + (f" — {command.help}" if command.help else "")
+
+
+def _display(command: PaletteCommand) -> Content:
+    return Content.assemble(command.title, (f"  {command.key}", "$text-muted"))
+
+
+class ReaderCommands(Provider):
+    """Every reader action in the palette; typing filters them (fuzzy), enter runs one."""
+
+    async def discover(self) -> Hits:
+        for command in palette_commands(self.app):
+            yield DiscoveryHit(
+                _display(command),
+                partial(self.app.run_action, command.action),
+                text=command.title,
+                help=_help(command),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in palette_commands(self.app):
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title) + Content.styled(f"  {command.key}", "dim"),
+                    partial(self.app.run_action, command.action),
+                    text=command.title,
+                    help=_help(command),
+                )
