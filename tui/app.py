@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
@@ -122,8 +122,11 @@ def open_annotations(article: Article, path: Path | None = None, rules: Any = No
             messages.append(orphans)
         return Opened(result.annotations, path, True, fingerprint, tuple(messages))
     from tui.attribution import extract_claims
+    from tui.workspace import article_path_for_file
 
     annotations = extract_claims(article, rules)
+    # The file names its article relative to the workspace, so the folder can move.
+    annotations = replace(annotations, article_path=article_path_for_file(article.path, path))
     count = len(annotations.claims)
     return Opened(annotations, path, False, None, (f"{count} suggested claim(s) found.",))
 
@@ -315,6 +318,7 @@ class ReaderApp(App[int]):
         self.selection: Selection | None = None
         self._sentences = editing.sentence_spans(article.body, article.sentences)
         self._recovery_warned = False
+        self._last_binding_state: tuple[object, ...] | None = None
         self._last_index = 0  # where the current claim was, should it disappear (undo)
 
     # --- layout -------------------------------------------------------------------------
@@ -375,7 +379,21 @@ class ReaderApp(App[int]):
     def _render_all(self) -> None:
         self._render_header()
         self.query_one(ClaimPanel).show(self.claim_view())
-        self.refresh_bindings()
+        # Rebuilding the footer costs tens of milliseconds: only when a binding's state moves.
+        state = self._binding_state()
+        if state != self._last_binding_state:
+            self._last_binding_state = state
+            self.refresh_bindings()
+
+    def _binding_state(self) -> tuple[object, ...]:
+        """Everything `check_action` looks at."""
+        return (
+            self.selection is not None,
+            self.claim_id is None,
+            self.session.can_undo,
+            self.session.can_redo,
+            bool(self.matches),
+        )
 
     def _render_header(self) -> None:
         ann = self.session.current

@@ -28,6 +28,8 @@ def resolve_article(article_path: str, annotation_path: Path) -> Path | None:
 
 def article_path_for_file(article_path: Path, annotation_path: Path) -> str:
     """How an annotation file names its article: relative to the workspace when inside it."""
+    if not Path(article_path).is_file():
+        return str(article_path)  # standard input, or an article that is gone
     article = Path(article_path).resolve()
     workspace = workspace_of(annotation_path)
     if article.is_relative_to(workspace):
