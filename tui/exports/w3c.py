@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tui import __version__
+from tui.anchoring import quote_for
 from tui.exports.common import chain_text, credibility_label
 from tui.model import (
     FORMAT_VERSION,
@@ -65,19 +66,12 @@ class W3CImportError(ValueError):
 
 
 def _quote_selector(span: Span, body: str) -> dict[str, Any]:
-    if span.orphan is not None:
-        q = span.orphan
-        return {
-            "type": "TextQuoteSelector",
-            "exact": q.exact,
-            "prefix": q.prefix,
-            "suffix": q.suffix,
-        }
+    quote = quote_for(span, body, CONTEXT_CHARS)
     return {
         "type": "TextQuoteSelector",
-        "exact": span.text(body),
-        "prefix": body[max(0, span.start - CONTEXT_CHARS) : span.start],
-        "suffix": body[span.end : span.end + CONTEXT_CHARS],
+        "exact": quote.exact,
+        "prefix": quote.prefix,
+        "suffix": quote.suffix,
     }
 
 
