@@ -50,34 +50,61 @@ def build(size: int, bodies: list[str]) -> str:
     return "\n\n".join(parts)
 
 
-def run(label: str, text: str, language: str) -> float:
-    article = parse_article(text, path=f"<{label}>", language=language)
-    rules = load_rules(language)
-    extract_claims(article, rules)  # warm caches
-    t0 = time.perf_counter()
-    ann = extract_claims(article, rules)
-    elapsed = time.perf_counter() - t0
+TARGET_MBPS = 2.0  # extraction speed on one core, per language, on the 1 MB article
+TARGET_RATIO = 4.5  # 4 MB time / 1 MB time: at most this (4.0 would be perfectly linear)
+REPEATS = 3  # timed runs per article; the best is kept (the machine may be shared and noisy)
+
+
+def run(label: str, text: str, language: str) -> tuple[float, float]:
+    """(MB, seconds) to extract the claims of ``text`` (best of REPEATS, after a warm-up run).
+
+    Loading (decoding, paragraphs, sentences) is timed apart and not counted: the target is
+    the extractor's speed on an article already loaded.
+    """
     mb = len(text.encode("utf-8")) / 1e6
+    t0 = time.perf_counter()
+    article = parse_article(text, path=f"<{label}>", language=language)
+    load = time.perf_counter() - t0
+    rules = load_rules(language)
+    ann = extract_claims(article, rules)  # warm caches
+    times = []
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        extract_claims(article, rules)
+        times.append(time.perf_counter() - t0)
+    best = min(times)
+    runs = " ".join(f"{t:.3f}" for t in times)
     print(
-        f"{label:>6} {language}: {mb:5.2f} MB in {elapsed:6.3f} s = {mb / elapsed:6.2f} MB/s "
-        f"({len(ann.claims)} claims, {len(ann.sources)} sources)"
+        f"  {label} {language}: {mb:4.2f} MB  load {load:5.3f} s  extract {best:6.3f} s "
+        f"= {mb / best:5.2f} MB/s  (runs {runs}; {len(ann.claims)} claims, "
+        f"{len(ann.sources)} sources)"
     )
-    return elapsed
+    return mb, best
 
 
 def main() -> int:
     corpus = corpus_bodies()
     ok = True
+    print(
+        f"extraction speed, best of {REPEATS} runs; targets: >= {TARGET_MBPS:.1f} MB/s on "
+        f"the 1 MB article, 4 MB time <= {TARGET_RATIO}x the 1 MB time"
+    )
     for language in ("fr", "en"):
         bodies = [b for lang, b in corpus if lang == language] or [b for _, b in corpus]
-        small = run("1 MB", build(1_000_000, bodies), language)
-        large = run("4 MB", build(4_000_000, bodies), language)
+        mb, small = run("1 MB", build(1_000_000, bodies), language)
+        _, large = run("4 MB", build(4_000_000, bodies), language)
+        rate = mb / small
         ratio = large / small
-        rate = 1.0 / small
-        print(f"        4 MB / 1 MB time ratio: {ratio:.2f} (target <= 4.5)")
-        ok = ok and ratio <= 4.5 and rate >= 2.0
-    print("targets met" if ok else "TARGETS MISSED (>= 2 MB/s, ratio <= 4.5)")
-    return 0
+        rate_ok = rate >= TARGET_MBPS
+        ratio_ok = ratio <= TARGET_RATIO
+        print(
+            f"  {language}: speed {rate:.2f} MB/s (target >= {TARGET_MBPS:.1f}) "
+            f"{'PASS' if rate_ok else 'FAIL'}; 4 MB / 1 MB time {ratio:.2f} "
+            f"(target <= {TARGET_RATIO}) {'PASS' if ratio_ok else 'FAIL'}"
+        )
+        ok = ok and rate_ok and ratio_ok
+    print("PASS: targets met" if ok else "FAIL: targets missed")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

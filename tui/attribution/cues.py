@@ -23,13 +23,13 @@ INFINITIVE_WINDOW = 6
 APPOSITION_MAX = 16
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built by the thousand per article
 class Relay:
     span: tuple[int, int]
     media_only: bool = False  # "publié par X": a relay only when X is a news outlet
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built by the thousand per article
 class Subject:
     start: int
     end: int
@@ -40,7 +40,7 @@ class Subject:
     context_end: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built by the thousand per article
 class Found:
     kind: str  # prep, verb, inverted, relative, passive, colon, backref, possessive
     cue: tuple[int, int]
@@ -63,19 +63,66 @@ class Matches:
     linear."""
 
     NAMES = ("trap_re", "inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
+    # Patterns that can only start where ``pack.cue_start_re`` finds a candidate.
+    CANDIDATE_NAMES = frozenset(NAMES[1:])
 
     def __init__(self, view: str, pack: RulePack) -> None:
         self.found: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        starts: list[int] | None = None
+        if pack.cue_start_re is not None:
+            starts = _cue_starts(view, pack.cue_start_re, pack.cue_after_sep_re)
+        self.starts = starts  # candidate starts of cue and hedge matches, in order
         for name in self.NAMES:
             rx = getattr(pack, name)
-            ms = list(rx.finditer(view)) if rx is not None else []
+            if rx is None:
+                ms = []
+            elif starts is not None and name in self.CANDIDATE_NAMES:
+                ms = _finditer_at(rx, view, starts)
+            else:
+                ms = list(rx.finditer(view))
             self.found[name] = ([m.start() for m in ms], ms)
 
     def within(self, name: str, start: int, end: int) -> list[re.Match[str]]:
         starts, ms = self.found[name]
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, i)
+        if i == j:
+            return []  # most patterns have no match in a given sentence
         return [m for m in ms[i:j] if m.end() <= end]
+
+
+def _cue_starts(
+    view: str, start_re: re.Pattern[str], after_sep_re: re.Pattern[str] | None
+) -> list[int]:
+    """Every position where ``start_re`` (zero-width) matches. Past position 0 such a position
+    follows a character that is not a word character nor a hyphen, which ``after_sep_re``
+    consumes: each of its matches is one character long, so no position is skipped."""
+    if after_sep_re is None:
+        return [m.start() for m in start_re.finditer(view)]
+    head = [0] if start_re.match(view, 0) is not None else []
+    return head + [m.end() for m in after_sep_re.finditer(view)]
+
+
+def _finditer_at(rx: re.Pattern[str], view: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(rx.finditer(view))`` when every match of ``rx`` starts at one of ``starts``.
+
+    finditer tries each position in turn and resumes after a match; trying only the
+    candidate positions, with the same resume rule, gives the same matches (cue patterns
+    never match empty, so resuming after a match is all there is to it; a match at
+    position q is ``rx.match(view, q)``: lookbehinds still see the text before q) without
+    running the pattern's scan loop over every character."""
+    out: list[re.Match[str]] = []
+    match = rx.match
+    resume = 0
+    for q in starts:
+        if q < resume:
+            continue
+        m = match(view, q)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+            resume = end if end > q else q + 1
+    return out
 
 
 class Reader:

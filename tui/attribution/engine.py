@@ -16,7 +16,7 @@ from tui.model import AnnotationSet, Article, Claim, Hop, Span, Status
 BACKREF_REACH = 3  # a sentence's first words that may name what it refers back to
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built by the thousand per article
 class Draft:
     """A claim under construction (entities, not yet source ids)."""
 
@@ -221,7 +221,7 @@ def _sentence(
     last: tuple[Entity, Span, Mention] | None = None
     media_here: tuple[Entity, Span] | None = None
     for f in founds:
-        d = _draft(view, body, sent, f, prev, pack, reg, last, backref)
+        d = _draft(view, body, sent, f, prev, pack, reg, last, backref, matches.starts)
         if d is None:
             continue
         if d == "relay":
@@ -239,7 +239,7 @@ def _sentence(
                 if len(d.hops) == 1 and not d.hops[0][0].media and d.hops[0][0] is not relay[0]:
                     d.hops.append((relay[0], relay[1], True))
     if not drafts:
-        d = _unsourced(view, sent, pack, prev_drafts)
+        d = _unsourced(view, sent, pack, prev_drafts, matches.starts)
         if d is not None:
             drafts.append(d)
     return drafts
@@ -273,6 +273,7 @@ def _draft(
     reg: Registry,
     last: tuple[Entity, Span, Mention] | None,
     backref: bool,
+    starts: list[int] | None = None,
 ) -> Draft | str | None:
     # the claim
     if f.kind == "backref":
@@ -336,7 +337,7 @@ def _draft(
     else:
         anonymous = origin_mention.anonymous or entity.anonymous
     past_cue = f.past and f.kind in ("verb", "inverted", "backref")
-    hedges = find_hedges(view, claim.start, claim.end, pack, past_cue=past_cue)
+    hedges = find_hedges(view, claim.start, claim.end, pack, past_cue=past_cue, starts=starts)
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
     return Draft(
         span=claim,
@@ -351,13 +352,19 @@ def _draft(
     )
 
 
-def _unsourced(view: str, sent: Sentence, pack: RulePack, prev_drafts: list[Draft]) -> Draft | None:
+def _unsourced(
+    view: str,
+    sent: Sentence,
+    pack: RulePack,
+    prev_drafts: list[Draft],
+    starts: list[int] | None = None,
+) -> Draft | None:
     """A hedged sentence attributed to no one: the article's own (flagged) claim, or the
     previous sentence's source when it reads as its continuation ("Ces troupes auraient …")."""
     text = view[sent.start : sent.end].rstrip()
     if text.endswith("?"):
         return None
-    hedges = find_hedges(view, sent.start, sent.end, pack, past_cue=False)
+    hedges = find_hedges(view, sent.start, sent.end, pack, past_cue=False, starts=starts)
     if not hedges:
         return None
     span = trim(view, sent.start, sent.end, " \t\n")

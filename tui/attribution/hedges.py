@@ -11,6 +11,7 @@ Two rules keep the flag honest:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.attribution.rules import RulePack
 from tui.attribution.text import WORD_RE
@@ -20,31 +21,75 @@ QUESTION_REACH = 4  # words between a question word and the modal it governs
 
 
 WORD = re.compile(r"\w+")
-_PATTERN_CACHE: dict[tuple[int, str], bool] = {}
-_CACHE_MAX = 50_000
 
 
-def find_hedges(view: str, start: int, end: int, pack: RulePack, *, past_cue: bool) -> list[Span]:
+class _WordVerdicts:
+    """Which words (as written) a hedge pattern matches whole, once lower-cased.
+
+    Words are sorted into two sets the first time they are seen, so that a span is judged
+    with set operations on its distinct words; the per-word loop only runs over the rare
+    spans that hold a hit."""
+
+    MAX = 50_000
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.hits: set[str] = set()
+        self.misses: set[str] = set()
+
+    def hits_in(self, words: set[str]) -> set[str]:
+        if words <= self.misses:
+            return set()  # the common case, decided without building a set
+        new = words - self.hits - self.misses
+        if new:
+            if len(self.misses) > self.MAX:
+                self.misses.clear()
+            fullmatch = self.rx.fullmatch
+            for w in new:
+                (self.hits if fullmatch(w.lower()) is not None else self.misses).add(w)
+        return words & self.hits
+
+
+# Keyed by the pattern object itself (not its id, which a later pattern may reuse).
+_VERDICTS: dict[re.Pattern[str], _WordVerdicts] = {}
+
+
+def find_hedges(
+    view: str,
+    start: int,
+    end: int,
+    pack: RulePack,
+    *,
+    past_cue: bool,
+    starts: list[int] | None = None,
+) -> list[Span]:
+    """Hedges in ``view[start:end]``. ``starts``: the positions where ``pack.cue_start_re``
+    matched in the whole view (every ``hedge_re`` match starts at one), so that the hedge
+    pattern is tried there only instead of at every character."""
     if end <= start:
         return []
     found: list[tuple[int, int, bool]] = []  # (start, end, from a pattern)
     if pack.hedge_re is not None:
-        found.extend((m.start(), m.end(), False) for m in pack.hedge_re.finditer(view, start, end))
+        if starts is None:
+            found.extend(
+                (m.start(), m.end(), False) for m in pack.hedge_re.finditer(view, start, end)
+            )
+        else:
+            _hedge_matches(view, start, end, pack.hedge_re, starts, found)
     if pack.hedge_word_re is not None:
         # patterns are tried word by word (and remembered): scanning them over the text
         # would retry their leading \w* at every letter
         rx = pack.hedge_word_re
-        key = id(rx)
-        for m in WORD.finditer(view, start, end):
-            word = m.group().lower()
-            hit = _PATTERN_CACHE.get((key, word))
-            if hit is None:
-                hit = rx.fullmatch(word) is not None
-                if len(_PATTERN_CACHE) > _CACHE_MAX:
-                    _PATTERN_CACHE.clear()
-                _PATTERN_CACHE[(key, word)] = hit
-            if hit:
-                found.append((m.start(), m.end(), True))
+        verdicts = _VERDICTS.get(rx)
+        if verdicts is None:
+            verdicts = _VERDICTS[rx] = _WordVerdicts(rx)
+        hits = verdicts.hits_in(set(WORD.findall(view, start, end)))
+        if hits:
+            found.extend(
+                (m.start(), m.end(), True)
+                for m in WORD.finditer(view, start, end)
+                if m.group() in hits
+            )
     out: list[Span] = []
     for a, b, pattern in sorted(set(found)):
         word = " ".join(view[a:b].lower().split())
@@ -56,6 +101,32 @@ def find_hedges(view: str, start: int, end: int, pack: RulePack, *, past_cue: bo
             continue
         out.append(Span(a, b))
     return out
+
+
+def _hedge_matches(
+    view: str,
+    start: int,
+    end: int,
+    rx: re.Pattern[str],
+    starts: list[int],
+    found: list[tuple[int, int, bool]],
+) -> None:
+    """``rx.finditer(view, start, end)`` tried at the candidate positions only: an attempt
+    at q is ``rx.match(view, q, end)`` (lookbehinds see before q, the text ends at ``end``)
+    and the scan resumes after each match (these patterns never match empty)."""
+    match = rx.match
+    resume = start
+    for k in range(bisect_left(starts, start), len(starts)):
+        q = starts[k]
+        if q >= end:
+            break
+        if q < resume:
+            continue
+        m = match(view, q, end)
+        if m is not None:
+            a, b = m.span()
+            found.append((a, b, False))
+            resume = b if b > a else a + 1
 
 
 def _modal(word: str, pack: RulePack) -> bool:

@@ -17,7 +17,7 @@ ACRONYM_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,14})\s*\)")
 MAX_MENTION = 400  # characters: a mention longer than this is not a noun phrase
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field
 class Mention:
     span: Span
     text: str  # view text of the span
@@ -56,7 +56,7 @@ def _is_capword(tok: Token, first_tok: Token | None, nxt: Token | None, pack: Ru
 
 def _particles(pack: RulePack) -> frozenset[str]:
     # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
-    return pack.complement_markers | pack.det_definite
+    return pack.name_particles
 
 
 def name_runs(
@@ -66,9 +66,19 @@ def name_runs(
     A run never crosses punctuation: only blanks may separate its words."""
     runs: list[tuple[int, int]] = []
     particles = _particles(pack)
-    i = 0
     n = len(toks)
-    while i < n:
+    # A run starts at a capitalised word: jump from one to the next instead of stepping
+    # through every word (most are not capitalised).
+    caps = [k for k, t in enumerate(toks) if t.cap]
+    n_caps = len(caps)
+    ci = 0
+    i = 0
+    while True:
+        while ci < n_caps and caps[ci] < i:
+            ci += 1
+        if ci == n_caps:
+            break
+        i = caps[ci]
         nxt = toks[i + 1] if i + 1 < n else None
         if not _is_capword(toks[i], first_tok, nxt, pack):
             i += 1
@@ -107,12 +117,18 @@ def name_runs(
 def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, int]:
     """The first source-kind noun (one to three words) and its token index, or unknown."""
     n = len(toks)
+    kinds = pack.kinds
+    firsts = pack.kind_first_words
     for i in range(start, n):
-        for size in range(min(pack.kind_max_words, n - i), 0, -1):
-            phrase = " ".join(t.bare for t in toks[i : i + size])
-            kind = pack.kinds.get(phrase)
-            if kind is not None:
-                return kind, i
+        bare = toks[i].bare
+        if bare in firsts:  # a longer kind may start here: try the longest first
+            for size in range(min(pack.kind_max_words, n - i), 1, -1):
+                kind = kinds.get(" ".join(t.bare for t in toks[i : i + size]))
+                if kind is not None:
+                    return kind, i
+        kind = kinds.get(bare)
+        if kind is not None:
+            return kind, i
     return "unknown", -1
 
 

@@ -321,6 +321,13 @@ class RulePack:
     trap_re: re.Pattern[str] | None
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
+    # Where a cue pattern (prep, relprep, possprep, verb, inversion) or ``hedge_re`` may
+    # start: one scan of the text finds these candidate positions, then each pattern is
+    # tried only there.
+    cue_start_re: re.Pattern[str] | None = None
+    cue_after_sep_re: re.Pattern[str] | None = None  # a match ends where cue_start_re matches
+    kind_first_words: frozenset[str] = frozenset()  # first words of multi-word kinds
+    name_particles: frozenset[str] = frozenset()  # complement markers and definite articles
 
 
 _NORM_CACHE: dict[str, str] = {}
@@ -395,6 +402,89 @@ def _alternation(phrases: Iterable[str]) -> str | None:
     body = _trie_pattern(items)
     # An apostrophe-final word ("d'", "qu'") ends at the apostrophe: no \b needed after it.
     return rf"(?<![\w-])(?:{body})(?:(?<=')|(?![\w]))"
+
+
+_CATEGORY_CLASS = {
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+}
+
+
+def _first_char_class(pattern: str, flags: int) -> str | None:
+    """A character class holding every character a match of ``pattern`` can start with, or
+    None when that cannot be told (the pattern may match empty, starts with ``.``, a negated
+    class, changes flags inline ...).
+
+    Rule packs' trap patterns are free-form regexes joined into one alternation, which the
+    regex engine tries branch by branch at every position of the text; a lookahead on the
+    first character, compiled with the same flags (so it folds case the same way), lets it
+    reject most positions at once. It is a superset, so the matches do not change.
+    """
+    try:
+        from re import _constants as c  # the stdlib's own parser: no second grammar here
+        from re import _parser
+    except ImportError:  # pragma: no cover - a Python without these internals
+        return None
+
+    class Unknown(Exception):
+        pass
+
+    def first(seq) -> tuple[list[str], bool]:  # (class items, can the sequence be empty)
+        items: list[str] = []
+        for op, av in seq:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # zero-width: the next item consumes the first character
+            if op is c.LITERAL:
+                return [*items, re.escape(chr(av))], False
+            if op is c.IN:
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        items.append(re.escape(chr(iav)))
+                    elif iop is c.RANGE:
+                        items.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                    elif iop is c.CATEGORY and str(iav) in _CATEGORY_CLASS:
+                        items.append(_CATEGORY_CLASS[str(iav)])
+                    else:
+                        raise Unknown  # a negated class, an unusual category
+                return items, False
+            if op is c.SUBPATTERN:
+                _group, add_flags, del_flags, sub = av
+                if add_flags or del_flags:
+                    raise Unknown
+                got, empty = first(sub)
+            elif op is c.ATOMIC_GROUP:
+                got, empty = first(av)
+            elif op is c.BRANCH:
+                got, empty = [], False
+                for branch in av[1]:
+                    b_items, b_empty = first(branch)
+                    got += b_items
+                    empty = empty or b_empty
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                low, _high, sub = av
+                got, empty = first(sub)
+                empty = empty or low == 0
+            else:
+                raise Unknown  # any character, a back-reference, a conditional ...
+            items += got
+            if not empty:
+                return items, False
+        return items, True
+
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & ~(flags | re.UNICODE):
+            return None  # inline global flags
+        items, empty = first(parsed.data)
+    except Exception:
+        return None
+    if empty or not items:
+        return None
+    return "[" + "".join(dict.fromkeys(items)) + "]"
 
 
 def _compile(pattern: str | None, path: str, key: str, flags: int = re.IGNORECASE):
@@ -558,6 +648,31 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         body = "|".join(_phrase_pattern(m) for m in reversed(media))
         media_re = _compile(rf"(?<![\w-])(?:{body})(?![\w-])", where, "sources.media_names", 0)
 
+    # Every cue pattern above, and the hedge-word pattern, opens with (?<![\w-]) and one of
+    # these phrases (the inversion pattern with a finite verb or an auxiliary), so a position
+    # where none of them starts cannot start a match: one zero-width scan of the text finds
+    # the candidate positions of all of them at once.
+    cue_phrases = (
+        set(preps)
+        | set(verbs)
+        | words("cues", "relative_prepositions")
+        | words("cues", "possessive_prepositions")
+        | (auxiliaries if inversion_re is not None else frozenset())
+        | words("hedges", "words")
+    )
+    cue_phrases.discard("")
+    cue_start_re = cue_after_sep_re = None
+    if cue_phrases:
+        trie = _trie_pattern(cue_phrases)
+        cue_start_re = _compile(rf"(?<![\w-])(?=(?:{trie}))", where, "cues")
+        # The same positions past the text's start, found from the character before them:
+        # a pattern opening with a character class lets the regex engine skip word
+        # characters in its fast loop, and a class of the phrases' first letters turns most
+        # positions down with one test instead of one per trie branch.
+        first = _first_char_class(trie, re.IGNORECASE) or ""
+        lookahead = f"(?={first})" if first else ""
+        cue_after_sep_re = _compile(rf"[^\w-]{lookahead}(?=(?:{trie}))", where, "cues")
+
     kind_max = max((len(k.split()) for k in kinds), default=1)
     determiners = (
         words("words", "determiners", "definite")
@@ -628,9 +743,30 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         pronouns=pronouns,
         pronoun_re=alt(pronouns, "pronouns"),
         continuation_starts=words("continuation_starts"),
-        trap_re=_compile("|".join(f"(?:{t})" for t in traps), where, "traps") if traps else None,
+        trap_re=_compile_traps(traps, where),
         raw=data,
+        cue_start_re=cue_start_re,
+        cue_after_sep_re=cue_after_sep_re,
+        kind_first_words=frozenset(k.split(" ")[0] for k in kinds if " " in k),
+        name_particles=words("words", "complement_markers")
+        | words("words", "determiners", "definite"),
     )
+
+
+def _compile_traps(traps: list[str], where: str) -> re.Pattern[str] | None:
+    """All traps as one alternation, behind a lookahead on their possible first characters
+    when those can be told (same matches, far fewer attempts)."""
+    if not traps:
+        return None
+    joined = "|".join(f"(?:{t})" for t in traps)
+    first = _first_char_class(joined, re.IGNORECASE)
+    if first is not None:
+        fast = f"(?={first})(?:{joined})"
+        try:
+            return re.compile(fast, re.IGNORECASE)
+        except re.error:
+            pass  # the plain alternation below reports the error, if any
+    return _compile(joined, where, "traps")
 
 
 def packaged_languages() -> tuple[str, ...]:

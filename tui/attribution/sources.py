@@ -22,7 +22,7 @@ MAX_ALIASES = 12
 ALIAS_MAX_CHARS = 140
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built by the thousand per article
 class Entity:
     idx: int
     name: str
@@ -39,6 +39,11 @@ class Entity:
     keys: list[frozenset[str]] = field(default_factory=list)  # name keys
     content: list[frozenset[str]] = field(default_factory=list)  # words of each mention
     heads: set[str] = field(default_factory=set)
+    # lower-case name and aliases, kept in step with them: descriptions test them often
+    lowered: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lowered = [self.name.lower(), *(a.lower() for a in self.aliases)]
 
 
 def slug(name: str) -> str:
@@ -54,6 +59,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.index: dict[str, list[int]] = {}
         self.salience: list[tuple[int, int]] = []
+        self._content_cache: dict[str, frozenset[str]] = {}
         key = self._content(outlet_name)
         self.outlet = self._add(
             Entity(
@@ -75,12 +81,17 @@ class Registry:
 
     # --- bookkeeping ---------------------------------------------------------------------
     def _content(self, text: str) -> frozenset[str]:
-        p = self.pack
-        return frozenset(
-            t.bare
-            for t in tokens(text, 0, len(text))
-            if len(t.bare) > 1 and t.bare not in p.determiners and t.bare not in p.prepositions
-        )
+        """The content words of a mention's text (remembered: the same mentions recur)."""
+        words = self._content_cache.get(text)
+        if words is None:
+            p = self.pack
+            words = frozenset(
+                t.bare
+                for t in tokens(text, 0, len(text))
+                if len(t.bare) > 1 and t.bare not in p.determiners and t.bare not in p.prepositions
+            )
+            self._content_cache[text] = words
+        return words
 
     def _add(self, e: Entity, key: frozenset[str], content: frozenset[str]) -> Entity:
         e.idx = len(self.entities)
@@ -125,6 +136,7 @@ class Registry:
             and len(e.aliases) < MAX_ALIASES
         ):
             e.aliases.append(text)
+            e.lowered.append(text.lower())
 
     # --- resolution ------------------------------------------------------------------------
     def is_outlet(self, m: Mention) -> bool:
@@ -234,11 +246,7 @@ class Registry:
         for e in self._recent(pos):
             if e.outlet or e.plural:
                 continue
-            if m.head and (
-                m.head in e.heads
-                or any(m.head in a.lower() for a in e.aliases)
-                or m.head in e.name.lower()
-            ):
+            if m.head and (m.head in e.heads or any(m.head in low for low in e.lowered)):
                 return e
             if fallback is None and m.kind not in ("unknown", "anonymous") and e.kind == m.kind:
                 fallback = e
@@ -293,13 +301,12 @@ class Registry:
                     kind = p.kinds[w]
                     person = False if w in p.org_nouns else None
                     break
-            closed = any(view[t.start - 2 : t.start].strip() == "," for t in toks[b + 1 : b + 12])
             if (
                 kind is None
                 and a == 0
-                and closed
                 and b < len(toks)
                 and view[toks[b - 1].end : toks[b].start].strip() == ","
+                and any(view[t.start - 2 : t.start].strip() == "," for t in toks[b + 1 : b + 12])
             ):
                 # or an apposition after: "Carewell Homes, one of the largest care providers"
                 for t in toks[b : b + 8]:

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from tui.model import Span
 
 # A word: letters/digits with inner hyphens or number punctuation; a trailing apostrophe
-# is kept so that elided words ("l'", "qu'") are tokens of their own.
-WORD_RE = re.compile(r"\w+(?:[-.,]\w+)*'?|\w+'?")
+# is kept so that elided words ("l'", "qu'") are tokens of their own. Written \w\w* rather
+# than \w+ so that the regex engine can skip non-word characters with its first-character
+# fast path (same matches: this is the innermost scan of the extractor).
+WORD_RE = re.compile(r"\w\w*(?:[-.,]\w+)*'?")
 # Opening -> closing quotation marks. The straight double quote closes itself.
 QUOTE_PAIRS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201c", '"': '"'}
 CLOSERS = set(QUOTE_PAIRS.values())
@@ -30,23 +32,60 @@ class Token:
 
     __slots__ = ("bare", "cap", "end", "low", "start", "text")
 
+    start: int
+    end: int
+    text: str
+    low: str  # trailing apostrophe kept: "l'"
+    bare: str  # without it: "l"
+    cap: bool
+
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start = start
         self.end = end
         self.text = text
-        self.low = text.lower()  # trailing apostrophe kept: "l'"
-        self.bare = self.low.rstrip("'")
-        self.cap = text[:1].isupper()
+        self.low, self.bare, self.cap = _word_forms(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
+# Word text -> (low, bare, cap). Words repeat a lot (Zipf): computing their forms once per
+# distinct word saves three string operations per token. Bounded; cleared when full.
+_FORMS: dict[str, tuple[str, str, bool]] = {}
+_FORMS_MAX = 200_000
+
+
+def _word_forms(text: str) -> tuple[str, str, bool]:
+    forms = _FORMS.get(text)
+    if forms is None:
+        low = text.lower()
+        forms = (low, low.rstrip("'"), text[:1].isupper())
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        _FORMS[text] = forms
+    return forms
+
+
 def tokens(view: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(view, start, end)]
+    """The words of ``view[start:end]``. Tokenising is the extractor's innermost loop, so
+    tokens are built without calling ``__init__`` (one allocation, six slot stores)."""
+    out: list[Token] = []
+    append = out.append
+    new = Token.__new__
+    forms_of = _FORMS.get
+    for m in WORD_RE.finditer(view, start, end):
+        t = new(Token)
+        t.start, t.end = m.span()
+        text = t.text = m.group()
+        forms = forms_of(text)
+        if forms is None:
+            forms = _word_forms(text)
+        t.low, t.bare, t.cap = forms
+        append(t)
+    return out
 
 
-@dataclass
+@dataclass(slots=True)  # slots: built by the thousand per article
 class Sentence:
     """One sentence of a paragraph with its quotations and separators (outside quotes)."""
 
@@ -59,6 +98,7 @@ class Sentence:
     colons: list[int] = field(default_factory=list)
     toks: list[Token] = field(default_factory=list)
     _tok_starts: list[int] = field(default_factory=list)
+    _tok_ends: list[int] = field(default_factory=list)
 
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b - 1 or a == pos for a, b in self.quotes)
@@ -80,13 +120,11 @@ class Sentence:
         return self.seps[i] if i < len(self.seps) else self.end
 
     def toks_in(self, start: int, end: int) -> list[Token]:
+        """The tokens wholly inside [start, end). Tokens are sorted and disjoint, so they
+        form one slice: from the first starting at ``start`` to the last ending by ``end``."""
         i = bisect_left(self._tok_starts, start)
-        out = []
-        while i < len(self.toks) and self.toks[i].start < end:
-            if self.toks[i].end <= end:
-                out.append(self.toks[i])
-            i += 1
-        return out
+        j = bisect_right(self._tok_ends, end, i)
+        return self.toks[i:j]
 
     def tok_after(self, pos: int) -> Token | None:
         i = bisect_left(self._tok_starts, pos)
@@ -162,6 +200,7 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
     sent.colons = colons
     sent.toks = tokens(view, start, end)
     sent._tok_starts = [t.start for t in sent.toks]
+    sent._tok_ends = [t.end for t in sent.toks]
     return sent
 
 
