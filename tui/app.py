@@ -29,10 +29,11 @@ from typing import Any, ClassVar
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Input, Static
+from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from tui import editing
 from tui.commands import ReaderCommands
@@ -60,6 +61,7 @@ from tui.widgets.dialogs import (
     RestoreRecovery,
     SourcePicker,
 )
+from tui.widgets.footer import KeyFooter
 
 NARROW_WIDTH = 100  # below this many columns the claim panel goes under the article
 EXIT_OK = 0
@@ -316,23 +318,33 @@ class ReaderApp(App[int]):
         self.matches: list[Span] = []
         self.match_index: int | None = None
         self.selection: Selection | None = None
-        self._sentences = editing.sentence_spans(article.body, article.sentences)
+        self._sentence_cache: list[Span] | None = None  # built on first use (selections)
         self._recovery_warned = False
         self._last_binding_state: tuple[object, ...] | None = None
         self._last_index = 0  # where the current claim was, should it disappear (undo)
 
+    @property
+    def _sentences(self) -> list[Span]:
+        if self._sentence_cache is None:
+            self._sentence_cache = editing.sentence_spans(self.article.body, self.article.sentences)
+        return self._sentence_cache
+
     # --- layout -------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        screen = super().get_default_screen()
+        screen.add_class("-reader")  # lays the article and the panel out (reader.tcss)
+        return screen
+
     def compose(self) -> ComposeResult:
+        # As few widgets as the first frame needs: no container (the screen lays out the
+        # article and the panel; the bars are `split` off its edges, bottom-most first), and
+        # the search field and selection bar are mounted when first used.
         yield Static(id="header")
-        with Container(id="main"):
-            yield ArticleView(self.article.body, self.session.current, id="article")
-            yield ClaimPanel(id="claim-panel")
-        with Horizontal(id="search-bar"):
-            yield SearchInput(placeholder="search the text (enter: next, ↑↓, escape)", id="search")
-            yield Static(id="search-count")
-        yield SelectionBar(id="selection-bar")
-        yield Footer()
+        yield ArticleView(self.article.body, self.session.current, id="article")
+        yield ClaimPanel(id="claim-panel")
+        yield KeyFooter()
+        yield Horizontal(id="search-bar")
 
     @property
     def article_view(self) -> ArticleView:
@@ -343,12 +355,20 @@ class ReaderApp(App[int]):
         self._set_narrow(self.size.width)
         claims = self.session.current.claims
         if claims:
-            self._select_claim(claims[0].id, scroll=False)
-        self._render_all()
-        self.article_view.focus()
+            self._select_claim(claims[0].id, scroll=False)  # renders everything
+        else:
+            self._render_all()
+        # Focus now, not with `focus()` (after a refresh): a later focus restyles the article
+        # pane and draws it a second time.
+        self.screen.set_focus(self.article_view)
+        # Before any key: an edit would write the recovery file this looks for.
+        self._offer_recovery()
+        # Toasts after the first frame: the article comes first.
+        self.call_after_refresh(self._show_opening_messages)
+
+    def _show_opening_messages(self) -> None:
         for message in self.opened.messages:
             self.notify(message, timeout=8, markup=False)
-        self._offer_recovery()
 
     def on_resize(self, event: events.Resize) -> None:
         self._set_narrow(event.size.width)
@@ -356,8 +376,6 @@ class ReaderApp(App[int]):
     def _set_narrow(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
         self.set_class(narrow, "-narrow")
-        for footer in self.query(Footer):
-            footer.compact = narrow  # more keys fit in 80 columns
 
     # --- rendering ----------------------------------------------------------------------
 
@@ -379,7 +397,7 @@ class ReaderApp(App[int]):
     def _render_all(self) -> None:
         self._render_header()
         self.query_one(ClaimPanel).show(self.claim_view())
-        # Rebuilding the footer costs tens of milliseconds: only when a binding's state moves.
+        # Only when a binding's state moves (the footer and check_action depend on it).
         state = self._binding_state()
         if state != self._last_binding_state:
             self._last_binding_state = state
@@ -641,7 +659,7 @@ class ReaderApp(App[int]):
     def _start_selection(self, selection: Selection) -> None:
         self.selection = selection
         self.add_class("-selecting")
-        bar = self.query_one(SelectionBar)
+        bar = self._selection_bar()
         bar.focus()
         self._show_selection()
 
@@ -655,7 +673,7 @@ class ReaderApp(App[int]):
         if len(text) > 60:
             text = text[:28] + " … " + text[-28:]
         what = "New claim" if selection.claim_id is None else "Span of the claim"
-        self.query_one(SelectionBar).update(
+        self._selection_bar().update(
             Content.assemble(
                 (f"{what}: ", "bold"),
                 ("“", "$text-muted"),
@@ -665,6 +683,14 @@ class ReaderApp(App[int]):
             )
         )
         self.refresh_bindings()
+
+    def _selection_bar(self) -> SelectionBar:
+        bars = self.query(SelectionBar)
+        if bars:
+            return bars.first()
+        bar = SelectionBar(id="selection-bar")
+        self.mount(bar, before="#search-bar")  # bottom splits stack upwards: under it
+        return bar
 
     def _end_selection(self) -> None:
         self.selection = None
@@ -763,10 +789,27 @@ class ReaderApp(App[int]):
 
     # --- search -------------------------------------------------------------------------
 
+    def _search_field(self) -> SearchInput | None:
+        fields = self.query(SearchInput)
+        return fields.first() if fields else None
+
+    def _set_search_count(self, text: str) -> None:
+        counts = self.query("#search-count")
+        if counts:
+            counts.first(Static).update(Content(text))
+
     def action_search(self) -> None:
         self.add_class("-searching")
-        field = self.query_one(SearchInput)
-        field.value = self.search_query
+        field = self._search_field()
+        if field is None:
+            field = SearchInput(
+                self.search_query,
+                placeholder="search the text (enter: next, ↑↓, escape)",
+                id="search",
+            )
+            self.query_one("#search-bar").mount(field, Static(id="search-count"))
+        else:
+            field.value = self.search_query
         field.focus()
 
     def action_close_search(self) -> None:
@@ -776,7 +819,7 @@ class ReaderApp(App[int]):
     def action_clear_search(self) -> None:
         self.matches, self.match_index, self.search_query = [], None, ""
         self.article_view.set_search([], None)
-        self.query_one("#search-count", Static).update("")
+        self._set_search_count("")
         self.refresh_bindings()
 
     @on(Input.Submitted, "#search")
@@ -791,7 +834,7 @@ class ReaderApp(App[int]):
         if not self.matches:
             self.match_index = None
             self.article_view.set_search([], None)
-            self.query_one("#search-count", Static).update(Content("no match"))
+            self._set_search_count("no match")
             self.refresh_bindings()
             return
         claim = self.session.current.claim(self.claim_id) if self.claim_id else None
@@ -805,9 +848,7 @@ class ReaderApp(App[int]):
         match = self.matches[self.match_index]
         self.article_view.set_search(self.matches, self.match_index)
         self.article_view.scroll_to_offset(match.start)
-        self.query_one("#search-count", Static).update(
-            Content(f"{self.match_index + 1} / {len(self.matches)}")
-        )
+        self._set_search_count(f"{self.match_index + 1} / {len(self.matches)}")
         self.refresh_bindings()
 
     def _step_match(self, step: int) -> None:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Sanity-check the held-out gold files: every anchor and every hop alternative
 occurs verbatim in the article body; fields are well-formed; lengths are in range."""
+
 import sys
 import unicodedata
 from pathlib import Path
@@ -12,7 +13,12 @@ HERE = Path(__file__).resolve().parent
 
 def norm(s):
     s = unicodedata.normalize("NFKC", s or "")
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u00ab", '"').replace("\u00bb", '"')
+    s = (
+        s.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u00ab", '"')
+        .replace("\u00bb", '"')
+    )
     s = s.replace("\u201c", '"').replace("\u201d", '"')
     return " ".join(s.casefold().split())
 
@@ -20,7 +26,7 @@ def norm(s):
 def split(text):
     assert text.startswith("---\n")
     end = text.index("\n---\n", 4)
-    return yaml.safe_load(text[4:end]), text[end + 5:]
+    return yaml.safe_load(text[4:end]), text[end + 5 :]
 
 
 errors = 0
@@ -57,7 +63,7 @@ for art in sorted(HERE.glob("*.txt")):
         for key in ("anonymous", "optional"):
             if key in g and not isinstance(g[key], bool):
                 probs.append(f"{key} not bool: {a!r}")
-        chains = [g["chain"]] + list(g.get("alt_chains") or [])
+        chains = [g["chain"], *list(g.get("alt_chains") or [])]
         for ch in chains:
             assert isinstance(ch, list) and ch, (art.name, a)
             for hop in ch:
