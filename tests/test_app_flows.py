@@ -438,3 +438,23 @@ async def test_undo_shows_the_claim_it_changes(tmp_path: Path) -> None:
         await pilot.press("j", "ctrl+r")
         await pilot.pause()
         assert app.claim_id == first
+
+
+@run_async
+async def test_palette_exports_beside_the_annotation_file(tmp_path: Path) -> None:
+    import csv
+
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")  # an unsaved change: the export shows the current state
+        await pilot.press("ctrl+p")
+        await pilot.press(*"export csv")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        exported = tmp_path / "annotations" / "coree-du-nord-russie.csv"
+        assert exported.is_file()
+        rows = list(csv.DictReader(exported.open(encoding="utf-8", newline="")))
+        assert len(rows) == len(app.session.current.claims)
+        assert rows[0]["status"] == "confirmed"
+        assert any(str(exported) in n.message for n in app._notifications)

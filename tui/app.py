@@ -892,6 +892,17 @@ class ReaderApp(App[int]):
     def action_save(self) -> None:
         self._save()
 
+    def action_export(self, fmt: str) -> None:
+        """Export the current annotations (saved or not) beside the annotation file."""
+        from tui.exports import ExportError, export_to_file
+
+        try:
+            path = export_to_file(self.session.current, self.article.body, fmt, self.opened.path)
+        except (ExportError, OSError) as err:
+            self.notify(f"Export failed: {err}", severity="error", markup=False)
+            return
+        self.notify(f"Exported {fmt} to {path}", markup=False)
+
     def _save(self, then: Callable[[], None] | None = None, *, force: bool = False) -> None:
         """Save; on a conflict, ask. `then` runs only once the work is safely on disk."""
         from tui.store import StoreError

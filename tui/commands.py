@@ -56,9 +56,25 @@ def palette_commands(app: Any) -> Iterator[PaletteCommand]:
         yield PaletteCommand(title, action, " / ".join(keys), "")
     for title, action, key, help_text in EXTRA_COMMANDS:
         yield PaletteCommand(title, action, key, help_text)
+    yield from export_commands()
+
+
+def export_commands() -> Iterator[PaletteCommand]:
+    """One command per export format; each writes beside the annotation file."""
+    from tui.exports import EXPORTERS  # the exporters are only needed once the palette opens
+
+    for fmt in EXPORTERS.values():
+        yield PaletteCommand(
+            f"Export {fmt.name}: {fmt.description}",
+            f"export('{fmt.name}')",
+            "",
+            f"writes annotations/<article>.{fmt.extension} beside the annotation file",
+        )
 
 
 def _help(command: PaletteCommand) -> str:
+    if not command.key:
+        return command.help
     return f"key: {command.key}" + (f" — {command.help}" if command.help else "")
 
 
