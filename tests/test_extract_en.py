@@ -172,3 +172,89 @@ def test_traps(sentence: str) -> None:
 def test_outlet_as_source_is_the_article_itself() -> None:
     cs = run("Prices doubled in a year, an analysis by the Daily Test has found.")
     assert all(c["chain"] == [] for c in cs)
+
+
+# --- constructions added for generalisation (sentences written for these tests) ---------
+
+
+def test_cue_in_mid_sentence() -> None:
+    c = one("The new bridge, the engineer said, would open in March.")
+    assert "would open in March" in c["text"]
+    assert c["chain"] == ["the engineer"]
+
+
+def test_quote_then_subject_then_adjunct() -> None:
+    c = one('"We misjudged the market," Ruth Bell said on a call with investors.')
+    assert c["text"] == "We misjudged the market"
+    assert "Ruth Bell" in c["chain"][0]
+
+
+def test_trailing_per_a_note() -> None:
+    c = one("Copper prices may climb again next year, per a note from broker Harlow & Sons.")
+    assert "Harlow" in c["chain"][0]
+    assert "Copper prices" in c["text"]
+
+
+def test_zero_that_is_not_skipped_for_a_later_that() -> None:
+    c = one("The ferry operator said it rejected any claim that the crossing was unsafe.")
+    assert c["text"].startswith("it rejected any claim")
+
+
+def test_adjunct_between_commas_before_that() -> None:
+    c = one("A senior official said, on condition of anonymity, that talks had stalled.")
+    assert c["text"] == "talks had stalled"
+    assert c["anonymous"]
+
+
+def test_subject_with_participial_adjunct() -> None:
+    c = one(
+        "Officials at the harbour board, speaking on condition of anonymity, said the quay "
+        "would close."
+    )
+    assert "the quay would close" in c["text"]
+    assert "Officials" in c["chain"][0]
+    assert c["anonymous"]
+
+
+def test_second_clause_subject_after_while() -> None:
+    found = attributed(
+        "The mayor told the Evening Bugle that he would resign, while the deputy mayor, "
+        "Cllr Rita Oduya, said voters deserved an election."
+    )
+    assert any("Rita Oduya" in c["chain"][0] and "deserved an election" in c["text"] for c in found)
+
+
+def test_infinitive_is_not_a_cue() -> None:
+    assert attributed("The council plans to add two buses to the night route.") == []
+
+
+def test_noun_homograph_before_preposition() -> None:
+    assert attributed("The firm cut its sales forecast for the third time this year.") == []
+
+
+def test_member_pronoun_after_plural_group() -> None:
+    found = attributed(
+        "Three retired pilots said the checks were rushed. "
+        '"Nobody looked at the logs," one of them said.'
+    )
+    assert len(found) == 2
+    assert found[1]["names"] == found[0]["names"]
+
+
+def test_company_description_points_to_untyped_name() -> None:
+    found = attributed(
+        "A report by the consultancy Brightwell Analytics found leaks at four sites. "
+        "Harrow Valley Gas said it was reviewing the report. "
+        "The leaks, the company said, were minor."
+    )
+    last = found[-1]
+    assert last["names"] == ["Harrow Valley Gas"]
+
+
+def test_blame_and_should_hedge() -> None:
+    c = one("The airline blamed a shortage of spare engines for the cancellations.")
+    assert "shortage of spare engines" in c["text"]
+    c = one("The bakery said flour costs should ease next year.")
+    assert c["hedged"]
+    c = one("The researchers said they could not trace every patient.")
+    assert not c["hedged"]

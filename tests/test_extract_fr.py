@@ -290,3 +290,85 @@ def test_seed_one_source_for_the_intelligence_service(seed) -> None:
     assert any("renseignements sud-coréens" in a for a in nis[0].aliases)
     assert ann.meta.language == "fr"
     assert [c.id for c in ann.claims] == [f"c{i}" for i in range(1, len(ann.claims) + 1)]
+
+
+# --- constructions added for generalisation (phrases écrites pour ces tests) -------------
+
+
+def test_cue_inverse_au_milieu() -> None:
+    found = attributed(
+        "La directrice Marie Vasseur a présenté le projet mardi. "
+        "Le chantier, a-t-elle précisé, doit s'achever en juin."
+    )
+    assert "s'achever en juin" in found[-1]["text"]
+    assert found[-1]["names"] == ["Marie Vasseur"]
+
+
+def test_pour_nom_avec_titre() -> None:
+    c = one("Pour Louise Garnier, économiste chez Valdor Finance, la hausse « arrive trop tôt ».")
+    assert "arrive trop tôt" in c["text"]
+    assert "Louise Garnier" in c["chain"][0]
+
+
+def test_pour_complement_sans_titre() -> None:
+    assert attributed("Pour les 90 salariés du site, la fermeture paraît inévitable.") == []
+
+
+def test_selon_les_annees_est_un_piege() -> None:
+    assert attributed("Le tourisme représente selon les années jusqu'à 40 % des recettes.") == []
+
+
+def test_incise_entre_virgules_avant_que() -> None:
+    c = one(
+        "Une source proche du dossier a indiqué au Courrier, sous couvert d'anonymat, "
+        "que la vente était suspendue."
+    )
+    assert c["text"] == "la vente était suspendue"
+    assert c["anonymous"]
+
+
+def test_recipient_puis_locuteur() -> None:
+    c = one("« Les navires sont vétustes », explique au journal Paul Roussel, analyste.")
+    assert "Paul Roussel" in c["chain"][0]
+
+
+def test_relais_avec_mots_entre_participe_et_par() -> None:
+    c = one(
+        "Des diplomates interrogés sous couvert d'anonymat par le site Eurodaily estiment "
+        "que les sanctions seront prolongées."
+    )
+    assert "Eurodaily" in c["chain"][-1]
+    assert len(c["chain"]) == 2
+    assert c["anonymous"]
+
+
+def test_sujet_repris_par_pronom_tonique() -> None:
+    c = one("Le ministère des Finances, lui, a annoncé lundi de nouvelles aides aux éleveurs.")
+    assert "nouvelles aides" in c["text"]
+    assert "ministère" in c["chain"][0]
+
+
+def test_adverbe_de_trois_mots_entre_auxiliaire_et_verbe() -> None:
+    c = one("La commissaire Anne Lodé a pour sa part reconnu que le texte restait flou.")
+    assert c["text"] == "le texte restait flou"
+
+
+def test_relative_apres_apposition() -> None:
+    found = attributed(
+        "« Les filets sont vides », raconte Yannick, marin à Douarnenez, "
+        "qui dit avoir alerté la préfecture."
+    )
+    assert all(c["names"] == ["Yannick"] for c in found), found
+
+
+def test_possessif_designe_le_locuteur() -> None:
+    found = attributed(
+        "Pour Hugo Matter, analyste chez Orbis, le plan est fragile. "
+        "Selon ses calculs, il coûterait 30 millions d'euros."
+    )
+    assert found[-1]["names"] == found[0]["names"]
+
+
+def test_juger_avec_objet_cite() -> None:
+    c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
+    assert "inacceptable" in c["text"]

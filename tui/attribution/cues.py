@@ -133,6 +133,7 @@ class Reader:
         self.s = sent
         self.p = pack
         self.blocked = [m.span() for m in matches.within("trap_re", sent.start, sent.end)]
+        self.zero_that = pack.zero_that
 
     # --- small helpers -------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
@@ -175,6 +176,10 @@ class Reader:
             or t.bare in p.relatives
             or t.text.isdigit()
         )
+
+    def _lone_pronoun(self, a: int, b: int) -> bool:
+        ts = self.toks(a, b)
+        return len(ts) == 1 and ts[0].bare in self.p.pronouns
 
     def segments_before(self, pos: int) -> list[tuple[int, int]]:
         """Comma segments of the sentence that end before ``pos`` (in order)."""
@@ -289,8 +294,34 @@ class Reader:
         if _is_quote(self.view, cand[0][0], cand[0][1]) and len(cand) >= 2:
             quote_first = True
             cand = cand[1:]
+        if len(cand) >= 2 and (
+            not self.np_like(*cand[0]) or any(t.low in p.verbs for t in self.toks(*cand[0]))
+        ):
+            # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
+            # last clause, after its subordinator or conjunction
+            k = len(cand) - 1
+            while k > 0 and self.np_like(*cand[k]):
+                k -= 1
+            ts = self.toks(*cand[k])
+            if (
+                k < len(cand) - 1
+                and len(ts) > 1
+                and not ts[0].cap
+                and (ts[0].bare in p.conjunctions or ts[0].bare in p.framing_starts)
+                and self.np_like(ts[1].start, cand[k][1])
+            ):
+                cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
         subj = Subject(cand[0][0], cand[0][1])
-        subj.np_like = all(self.np_like(a, b) for a, b in cand) and (len(cand) >= 2 or quote_first)
+        # after the subject: appositions, relays, relatives, and adjuncts or a pronoun that
+        # repeats the subject ("speaking on condition of anonymity", "lui", "for its part")
+        subj.np_like = (
+            self.np_like(*cand[0])
+            and all(
+                self.np_like(a, b) or self.is_framing(a, b) or self._lone_pronoun(a, b)
+                for a, b in cand[1:]
+            )
+            and (len(cand) >= 2 or quote_first)
+        )
         subj.quote_first = quote_first
         for a, b in cand[1:]:
             ts = self.toks(a, b)
@@ -309,7 +340,7 @@ class Reader:
             if m:
                 subj.relays.append(Relay((m.end(), b), media_only=True))
                 continue
-            if ts[0].bare in p.relatives:
+            if ts[0].bare in p.relatives or self.is_framing(a, b):
                 subj.context_end = b
                 continue
             first = ts[0]
@@ -374,8 +405,19 @@ class Reader:
         best: tuple[str, int] | None = None
         best_at = self.s.end + 1
         for j, t in enumerate(ts[:COMPLEMENT_WINDOW]):
-            if t.start > seg_end and j > 0:
-                break
+            if t.start > seg_end:
+                # "a indiqué, sous couvert d'anonymat, que …", "said, in a statement, that":
+                # an adjunct between commas does not end the search
+                if (
+                    t.bare in p.prepositions
+                    or t.bare in p.framing_starts
+                    or t.bare in p.adverbs
+                    or t.low in p.complementizers
+                    or t.bare in p.complementizers
+                ):
+                    seg_end = self.s.seg_end(t.start)
+                elif j > 0:
+                    break
             if j > 0 and (
                 t.bare in p.conjunctions
                 or (t.bare in p.subject_relatives and t.bare not in p.complementizers)
@@ -386,6 +428,14 @@ class Reader:
                 break
             if t.bare in p.question_words and j == 0:
                 return "question", t.start
+            if (
+                j == 0
+                and self.zero_that
+                and t.start < seg_end
+                and (t.bare in p.pronouns or t.bare in p.determiners)
+                and t.bare not in p.framing_starts
+            ):
+                break  # "said it had …", "said the board had …": the claim starts here
         # a colon then a quotation: "a prévenu : « … »"
         for c in self.s.colons:
             if c >= pos and c < seg_end + 1 and len(self.toks(pos, c)) <= 8:
@@ -448,7 +498,7 @@ def find_cues(
                 Found(
                     "inverted",
                     m.span(),
-                    (sent.start, claim_end),
+                    (sent.start, _mid_sentence(r, claim_end, r.s.seg_end(m.end()))),
                     origin,
                     past=form.tense != "present",
                     trailing=True,
@@ -596,7 +646,7 @@ def _preposition(r: Reader, a: int, b: int) -> Found | None:
     leading = all(t.bare in p.conjunctions or t.bare in p.framing_starts for t in lead_toks) and (
         all(r.is_framing(x, y) for x, y in r.segments_before(seg_a))
     )
-    if prep.weak and not leading:
+    if prep.weak == "kind" and not leading:
         return None
     ms, me, ctx = r.forward_np(m_start, stop_at_prepositions=False, absorb=True, leading=leading)
     if me <= ms:
@@ -645,8 +695,17 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     if any(w in p.fiction for w in head_words[:2]):
         return False
     if weak == "kind":
-        # a title or an institution, not a vague group ("Pour les habitants, …")
-        return any((w in p.kinds or w in p.person_gender) and w not in p.vague_nouns for w in words)
+        # a title or an institution, not a vague group ("Pour les habitants, …", nor "Pour
+        # les salariés du site": a kind noun in a complement does not count), or a name
+        # with a title ("Pour Jeanne Roux, analyste chez …")
+        head = []
+        for t in ts:
+            if head and (t.bare in p.prepositions or t.bare in p.complement_markers):
+                break
+            head.append(t.bare)
+        if any((w in p.kinds or w in p.person_gender) and w not in p.vague_nouns for w in head):
+            return True
+        return any(t.cap for t in ts) and any(w in p.kinds or w in p.person_gender for w in words)
     if weak == "name":
         return any(t.cap for t in ts) or any(w in p.kinds for w in words)
     return True
@@ -723,6 +782,9 @@ def _verb(
             k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
         ):
             return None
+    # an infinitive: "plans to add advice", "declined to say": no one says anything yet
+    if ts_pre and ts_pre[-1].bare in p.recipients and form.tense == "present" and not aux:
+        return None
     # a reported question: "whether its board had told the regulator"
     if any(t.bare in p.question_words and t.bare not in p.relatives for t in ts_pre):
         return None
@@ -812,6 +874,8 @@ def _verb(
         if what is None:
             if not (form.object or zero_that):
                 return None
+            if ref == "prev" and not prior and form.object:
+                return None  # "X fell after Y cut … and announced the departure of …"
             what = ("obj", after_rec)
         origin: tuple[int, int] | None = None
         if ref == "antecedent":
@@ -865,15 +929,20 @@ def _verb(
         if what is None:
             if not (form.object or zero_that) or r.sep_right_after(after_rec) is not None:
                 return None  # "A police report, obtained by …": a noun, not a verb
+            if not form.object and after_tok is not None and after_tok.bare in p.prepositions:
+                return None  # "its profit forecast for the year": a noun, not a verb
             what = ("obj", after_rec)
+        origin, relays, reverse = _split_relays(r, *subject)
         return Found(
             "verb",
             cue,
             (what[1], s.end),
-            subject,
+            origin,
             past=past,
             region=(seg_a, what[1]),
             recipient=rec,
+            relays=relays,
+            reverse_origin=reverse,
         )
 
     # nothing before the verb in its comma segment: "…, a précisé le préfet" (inversion),
@@ -986,6 +1055,13 @@ def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
     if not ts:
         return None
     start = ts[0].start
+    end = ts[-1].end
+    # "des diplomates interrogés … par le site X": the subject holds a relay; look for its
+    # start before the relay only
+    if p.relay_forward_re is not None:
+        m = p.relay_forward_re.search(r.view, start, b)
+        if m is not None and m.start() > start:
+            ts = [t for t in ts if t.end <= m.start()] or ts
     for k in range(len(ts) - 1, 0, -1):
         t = ts[k]
         if (
@@ -999,7 +1075,7 @@ def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         ):
             start = t.start
             break
-    return start, ts[-1].end
+    return start, end
 
 
 def _trailing(
@@ -1025,7 +1101,7 @@ def _trailing(
     return Found(
         "verb",
         cue,
-        (s.start, claim_end),
+        (s.start, _mid_sentence(r, claim_end, seg_e)),
         subject,
         past=past,
         trailing=True,
@@ -1033,6 +1109,31 @@ def _trailing(
         region=(claim_end, seg_e),
         recipient=rec,
     )
+
+
+def _mid_sentence(r: Reader, claim_end: int, seg_e: int) -> int:
+    """ "The plan, the mayor said, would …", "Le plan, a-t-elle assuré, doit …": a cue between
+    the subject and the predicate of the claim. Returns where the claim ends: the sentence
+    end when the cue sits inside it, else ``claim_end``."""
+    s = r.s
+    p = r.p
+    if seg_e >= s.end or claim_end <= s.start:
+        return claim_end
+    if any(s.start <= x < claim_end for x in s.seps) or (s.quotes and s.quotes[0][0] < claim_end):
+        return claim_end  # the part before is a clause or a quotation of its own
+    rest = r.toks(seg_e + 1, s.end)
+    if len(rest) < 2 or r.view[seg_e + 1 : s.end].lstrip()[:1] in '«"\u201c':
+        return claim_end
+    t = rest[0]
+    if (
+        t.bare in p.relatives
+        or t.bare in p.conjunctions
+        or t.bare in p.framing_starts
+        or t.bare in p.prepositions
+        or t.low in p.verbs
+    ):
+        return claim_end
+    return s.end
 
 
 def _inverted(
@@ -1053,7 +1154,12 @@ def _inverted(
     # "a indiqué à l'AFP une source proche": skip a recipient without a verb flag
     if ts[0].bare in p.recipients and len(ts) > 2:
         for k in range(1, len(ts)):
-            if ts[k].bare in p.det_indefinite or (ts[k].bare in p.determiners and k > 2):
+            if (
+                ts[k].bare in p.det_indefinite
+                or (ts[k].bare in p.determiners and k > 2)
+                or (ts[k].cap and k >= 2 and not ts[k - 1].cap)
+            ):
+                # "explique au journal Helena Markou": the speaker follows the recipient
                 rec = (ts[1].start, ts[k - 1].end)
                 a = ts[k].start
                 break
@@ -1087,7 +1193,7 @@ def _inverted(
     return Found(
         "verb",
         cue,
-        (s.start, claim_end),
+        (s.start, _mid_sentence(r, claim_end, s.seg_end(me))),
         (ms, me),
         past=past,
         trailing=True,
@@ -1130,6 +1236,13 @@ def _antecedent(r: Reader, seg_a: int, prior: list[Found]) -> tuple[int, int] | 
         if f.region[1] >= sep - 1 and f.origin is not None and f.region[0] < sep:
             return f.origin
     seg = r.s.seg_start(sep)
+    # "…, raconte Giorgos, pêcheur à Gythio, qui dit …": the relative follows an apposition
+    # of the source just named
+    for f in reversed(prior):
+        if f.origin is not None and seg > r.s.start and abs(f.origin[1] - (seg - 1)) <= 2:
+            ts = r.toks(seg, sep)
+            if ts and not ts[0].cap and ts[0].bare not in r.p.determiners:
+                return f.origin
     ts = r.toks(seg, sep)
     if not ts:
         return None

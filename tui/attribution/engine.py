@@ -302,6 +302,7 @@ def _draft(
         origin_mention = analyse(view, body, span[0], span[1], sent, pack, f.context_end)
         if origin_mention is None or origin_mention.fiction or origin_mention.non_source:
             return None
+        origin_mention = _possessor(view, body, sent, pack, origin_mention)
         entity = reg.resolve(
             origin_mention, body[origin_mention.span.start : origin_mention.span.end]
         )
@@ -350,6 +351,24 @@ def _draft(
         origin_media=entity.media,
         origin_mention=origin_mention,
     )
+
+
+def _possessor(view: str, body: str, sent: Sentence, pack: RulePack, m: Mention) -> Mention:
+    """ "par ses calculs", "by its own figures": the possessor is the source, unless
+    the noun names one of its own (a title, an institution: "son ministère")."""
+    if m.named or m.pronoun is not None:
+        return m
+    toks = sent.toks_in(m.span.start, m.span.end)
+    if len(toks) < 2 or len(toks) > 4:
+        return m
+    pron = pack.pronouns.get(toks[0].bare)
+    if pron is None or not pron.possessive:
+        return m
+    head = m.head
+    if head in pack.person_gender or (head in pack.kinds and pack.kinds[head] != "document"):
+        return m
+    pm = analyse(view, body, toks[0].start, toks[0].end, sent, pack)
+    return pm if pm is not None and pm.pronoun is not None else m
 
 
 def _unsourced(

@@ -237,6 +237,21 @@ def analyse(
         ):
             head_i = k
             break
+    else:
+        # no source noun: the head is the last word before a complement ("two former
+        # engineers who …": engineers), when the phrase is not a name
+        k = head_i
+        while (
+            k + 1 < min(len(body_toks), head_i + 4)
+            and not body_toks[k + 1].cap
+            and not body_toks[k].cap
+            and body_toks[k + 1].bare not in pack.prepositions
+            and body_toks[k + 1].bare not in pack.relatives
+            and body_toks[k + 1].bare not in pack.complement_markers
+            and "," not in view[body_toks[k].end : body_toks[k + 1].start]
+        ):
+            k += 1
+        head_i = k
     head = body_toks[head_i].bare if body_toks else ""
 
     runs = name_runs(view, toks, first_tok, pack)

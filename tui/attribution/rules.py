@@ -328,6 +328,7 @@ class RulePack:
     cue_after_sep_re: re.Pattern[str] | None = None  # a match ends where cue_start_re matches
     kind_first_words: frozenset[str] = frozenset()  # first words of multi-word kinds
     name_particles: frozenset[str] = frozenset()  # complement markers and definite articles
+    zero_that: bool = False  # cues.zero_complementizer: a claim may follow a verb bare
 
 
 _NORM_CACHE: dict[str, str] = {}
@@ -612,6 +613,23 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
             rf"(?<![\w-])(?:{'|'.join(publication)})(?![\w])", where, "relays.publication"
         )
 
+    # Forward relays ending with the agent ("interrogés par", "quoted by") may have a few
+    # words between ("interrogés sous couvert d'anonymat par le site X").
+    agents = words("words", "agent")
+    forward = []
+    for phrase in _get(data, "relays", "forward") or ():
+        parts = _norm(phrase).split()
+        if len(parts) > 1 and parts[-1] in agents:
+            head = r"\s+".join(re.escape(p) for p in parts[:-1])
+            forward.append(rf"{head}(?:\s+[^\s,;:]+){{0,{gap}}}?\s+{re.escape(parts[-1])}")
+        elif parts:
+            forward.append(_phrase_pattern(" ".join(parts)))
+    forward_re = None
+    if forward:
+        forward_re = _compile(
+            rf"(?<![\w-])(?:{'|'.join(forward)})(?:(?<=')|(?![\w]))", where, "relays.forward"
+        )
+
     hedge_parts = []
     hedge_words = _alternation(words("hedges", "words"))
     if hedge_words:
@@ -632,7 +650,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     if aux_alt:
         # an auxiliary and up to two adverbs right before the verb (anchored at the end)
         auxiliary_re = _compile(
-            rf"{aux_alt}(?:\s+[^\W\d]+){{0,2}}?\s+$", where, "words.auxiliaries"
+            rf"{aux_alt}(?:\s+[^\W\d]+){{0,3}}?\s+$", where, "words.auxiliaries"
         )
     passive_alt = _alternation(words("words", "passive_auxiliaries"))
     passive_re = (
@@ -717,7 +735,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         verbs=verbs,
         passive_verbs=words("cues", "passive_verbs"),
         inversion_re=inversion_re,
-        relay_forward_re=alt(words("relays", "forward"), "relays.forward"),
+        relay_forward_re=forward_re,
         relay_reverse_re=alt(words("relays", "reverse"), "relays.reverse"),
         relay_publication_re=publication_re,
         backref_nouns=words("relays", "backref_nouns"),
@@ -748,6 +766,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         cue_start_re=cue_start_re,
         cue_after_sep_re=cue_after_sep_re,
         kind_first_words=frozenset(k.split(" ")[0] for k in kinds if " " in k),
+        zero_that=bool(_get(data, "cues", "zero_complementizer")),
         name_particles=words("words", "complement_markers")
         | words("words", "determiners", "definite"),
     )

@@ -250,6 +250,18 @@ class Registry:
                 return e
             if fallback is None and m.kind not in ("unknown", "anonymous") and e.kind == m.kind:
                 fallback = e
+            elif (
+                fallback is None
+                and m.person is False
+                and len(m.text.split()) <= 2  # "the company", not "the labour ministry"
+                and e.kind == "unknown"
+                and e.named
+                and e.person is None
+                and e.gender is None
+            ):
+                # "Pennine Vale said … the company said": a name of no known kind, most
+                # recently spoken of, is what an organisation's description points to
+                fallback = e
         return fallback
 
     # --- salience from names that are not (yet) sources --------------------------------------
@@ -268,7 +280,10 @@ class Registry:
                 if e.named and not e.outlet and any(first.bare in k for k in e.keys):
                     self.touch(e, first.start)
                     break
+        quotes = sent.quotes
         for a, b in name_runs(view, toks, toks[0], p):
+            if quotes and any(qa < toks[a].start < qb for qa, qb in quotes):
+                continue  # a name quoted is not a name the article speaks of
             key = frozenset(t.bare for t in toks[a:b] if t.bare not in p.complement_markers)
             if not key:
                 continue
@@ -301,6 +316,16 @@ class Registry:
                     kind = p.kinds[w]
                     person = False if w in p.org_nouns else None
                     break
+            if kind is None and a > 0 and "," in view[toks[a - 1].end : toks[a].start]:
+                # a title in the apposition before: "le PDG de Terraval, Philippe Darrieux"
+                for k in range(a - 1, max(-1, a - 7), -1):
+                    if k < a - 1 and "," in view[toks[k].end : toks[k + 1].start]:
+                        break
+                    w = toks[k].bare
+                    if w in p.person_gender:
+                        person, gender = True, p.person_gender[w]
+                        kind = p.kinds.get(w, "unknown")
+                        break
             if (
                 kind is None
                 and a == 0
