@@ -16,12 +16,14 @@ from pathlib import Path
 from tui import __version__
 from tui.cli_export import HANDLERS as EXPORT_HANDLERS
 from tui.cli_export import add_export_parsers, article_for_read
+from tui.cli_workspace import HANDLERS as WORKSPACE_HANDLERS
+from tui.cli_workspace import add_workspace_parsers, extract_folder_command
 from tui.errors import CliError
 
 EXIT_OK = 0
 EXIT_ERROR = 2
 SAMPLE_NAME = "coree-du-nord-russie.txt"
-COMMANDS = ("read", "extract", "check", *EXPORT_HANDLERS)
+COMMANDS = ("read", "extract", "check", *EXPORT_HANDLERS, *WORKSPACE_HANDLERS)
 
 
 def sample_article_path() -> Path:
@@ -48,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--rules", type=Path, help="an extended rule pack (YAML)")
 
     extract = sub.add_parser("extract", help="print the claims found in articles")
-    extract.add_argument("articles", nargs="+", help="article files")
+    extract.add_argument("articles", nargs="+", help="article files, or one folder of articles")
+    extract.add_argument(
+        "-j", "--jobs", type=int, default=1, help="worker processes, for a folder of articles"
+    )
     extract.add_argument("--format", choices=("json", "yaml"), default="yaml")
     extract.add_argument("--language", choices=("fr", "en"), help="override the article language")
     extract.add_argument("--rules", type=Path, help="an extended rule pack (YAML)")
@@ -56,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate annotation files and report orphans")
     check.add_argument("files", nargs="+", type=Path, help="annotation files (.yaml)")
     add_export_parsers(sub)
+    add_workspace_parsers(sub)
     return parser
 
 
@@ -92,6 +98,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from tui.exports.extract_json import extract_record
     from tui.store import dump_annotations
 
+    if len(args.articles) == 1 and Path(args.articles[0]).is_dir():
+        return extract_folder_command(Path(args.articles[0]), args.jobs, args.rules, args.language)
     outputs = []
     for name in args.articles:
         article = _load(name, args.language)
@@ -139,7 +147,13 @@ def cmd_read(args: argparse.Namespace) -> int:
     )
 
 
-HANDLERS = {"read": cmd_read, "extract": cmd_extract, "check": cmd_check, **EXPORT_HANDLERS}
+HANDLERS = {
+    "read": cmd_read,
+    "extract": cmd_extract,
+    "check": cmd_check,
+    **EXPORT_HANDLERS,
+    **WORKSPACE_HANDLERS,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
