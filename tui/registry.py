@@ -17,10 +17,7 @@ Reading and writing reuse the annotation store's safe reader and atomic save.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -31,16 +28,13 @@ from typing import Any, Literal
 from tui.model import RELIABILITY_LABELS, SOURCE_KINDS, AnnotationSet, Source
 from tui.store import (
     StoreError,
-    _copy_mode,
     _Doc,
     _Dumper,
     _emit,
-    _fsync_dir,
     _kind,
     _Map,
     _Reader,
-    _remove_stale_temps,
-    _temp_prefix,
+    atomic_write_bytes,
     load_annotations,
 )
 
@@ -437,29 +431,9 @@ def dump_registry(registry: Registry) -> str:
 
 
 def save_registry(registry: Registry, workspace: Path) -> Path:
-    """Write `annotations/sources.yaml` atomically (temp file, fsync, rename), as the store does."""
+    """Write `annotations/sources.yaml` atomically, as the store writes annotation files."""
     path = registry_path(workspace)
-    data = dump_registry(registry).encode("utf-8")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
-    except OSError as err:
-        raise StoreError(path, None, None, f"cannot write: {err.strerror or err}") from err
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        _copy_mode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise StoreError(path, None, None, f"cannot write: {err.strerror or err}") from err
-        raise
-    _fsync_dir(path.parent)
-    _remove_stale_temps(path)
+    atomic_write_bytes(path, dump_registry(registry).encode("utf-8"))
     return path
 
 

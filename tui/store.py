@@ -160,13 +160,18 @@ _OTHER_SCHEMAS = re.compile(
 
 
 def save_annotations(annotations: AnnotationSet, body: str, path: Path) -> None:
-    """Write the annotations atomically: the file is the old one or the new one, never half.
+    """Write the annotations atomically: the file is the old one or the new one, never half."""
+    path = Path(path)
+    atomic_write_bytes(path, dump_annotations(annotations, body, path=str(path)).encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old file or the new one, whole.
 
     A temp file in the same folder is written and fsynced, then renamed over the target,
-    and the folder is fsynced so the rename survives a power cut.
+    and the folder is fsynced so the rename survives a power cut. Failures are StoreErrors.
     """
     path = Path(path)
-    data = dump_annotations(annotations, body, path=str(path)).encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=".tmp")
