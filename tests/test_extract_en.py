@@ -258,3 +258,76 @@ def test_blame_and_should_hedge() -> None:
     assert c["hedged"]
     c = one("The researchers said they could not trace every patient.")
     assert not c["hedged"]
+
+
+def test_lone_adverb_is_not_the_subject() -> None:
+    c = one(
+        "A review by the inspectors, Marlow Audit, obtained by the Daily Beacon, "
+        'later found "serious gaps" in how the grants were paid.'
+    )
+    assert "serious gaps" in c["text"]
+    assert "Marlow Audit" in c["chain"][0]
+
+
+def test_trailing_cue_with_time_adverb() -> None:
+    c = one("He plans to appeal the ruling next month, his solicitor said afterwards.")
+    assert "appeal the ruling" in c["text"]
+    assert c["chain"][0] == "his solicitor"
+
+
+def test_plea_is_not_a_claim() -> None:
+    assert attributed("Karl Weston, 54, denies three counts of fraud by abuse of position.") == []
+
+
+def test_prosecutors_told_the_court() -> None:
+    c = one("The builder overcharged the county by £2m, prosecutors told Exeter Crown Court.")
+    assert "overcharged the county" in c["text"]
+    assert c["chain"][0] == "prosecutors"
+
+
+def test_comparative_after_colon() -> None:
+    c = one(
+        "Rural bus routes are fragile: as the Transport Network noted in a 2023 survey, "
+        "operators cut a third of evening services."
+    )
+    assert "a third of evening services" in c["text"]
+    assert "Transport Network" in c["chain"][0]
+
+
+def test_documents_seen_by_the_outlet_itself() -> None:
+    c = one(
+        "The insurer delayed payouts to flooded homes, according to internal memos "
+        "seen by The Daily Test."
+    )
+    assert "delayed payouts" in c["text"]
+    assert c["chain"] == ["internal memos"]
+
+
+def test_pronoun_skips_a_name_inside_its_own_claim() -> None:
+    found = attributed(
+        "Rosa Lind, who runs the dock workers' collective, warned that wages were falling. "
+        "Her members have seen ships leave Port Ember for Lisbon every week, she said."
+    )
+    assert found[-1]["names"] == ["Rosa Lind"]
+
+
+def test_possessive_name_opening_a_sentence_is_not_anonymous() -> None:
+    c = one("Norland's transport ministry said the tunnel would reopen in May.")
+    assert not c["anonymous"]
+
+
+def test_tendency_hedge_and_relative_which() -> None:
+    c = one("The researchers said older patients tend to be diagnosed later.")
+    assert c["hedged"]
+    c = one("The regulator said the firm changed its meters, which could skew the figures.")
+    assert c["hedged"]
+
+
+def test_characterisations_called_and_dismissed() -> None:
+    c = one('The minister called the audit "a political stunt".')
+    assert "a political stunt" in c["text"]
+    c = one("The agency dismissed the leak as idle gossip.")
+    assert "idle gossip" in c["text"]
+    assert attributed("The unions called for a national strike in March.") == []
+    assert attributed('She founded a charity called "Open Doors" in 2019.') == []
+    assert attributed("The court dismissed the appeal on Tuesday.") == []

@@ -372,3 +372,50 @@ def test_possessif_designe_le_locuteur() -> None:
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]
+
+
+def test_negated_infinitive_claim() -> None:
+    c = one("Le gérant, Paul Morel, a déclaré n'avoir « reçu aucune consigne ».")
+    assert "reçu aucune consigne" in c["text"]
+    assert "Paul Morel" in c["chain"][0]
+
+
+def test_maitre_takes_the_gender_of_the_title() -> None:
+    found = attributed(
+        "Le prévenu, Marc Tissot, a nié les faits. Pour son avocate, Me Anne Rigal, le "
+        "dossier est vide. Elle a souligné que le devis était « le plus bas » et a plaidé "
+        "la relaxe."
+    )
+    last = found[-1]
+    assert last["names"] == ["Anne Rigal"]
+    assert last["text"].endswith("« le plus bas »")
+
+
+def test_plot_is_not_a_claim() -> None:
+    assert (
+        attributed(
+            "Le film « Les Vagues », sorti en salles en mars, raconte l'histoire d'une "
+            "fillette qui parle aux mouettes."
+        )
+        == []
+    )
+
+
+def test_passive_event_is_not_a_claim() -> None:
+    assert attributed("Le scandale avait été révélé en 2021 par le quotidien Le Matin.") == []
+    c = one("Le coût a été évalué à 4 millions d'euros par un cabinet d'audit.")
+    assert "4 millions" in c["text"]
+
+
+def test_present_modal_hedge() -> None:
+    c = one("Selon la fédération, les jeux vidéo peuvent améliorer la mémoire.")
+    assert c["hedged"]
+
+
+def test_multiword_verb_with_adverb_inside() -> None:
+    c = one(
+        "La pédiatre Lise Garnier met toutefois en garde contre les raccourcis : « Une "
+        "tablette le soir ne suffit pas à expliquer un retard. »"
+    )
+    assert "Une tablette le soir" in c["text"]
+    assert "Lise Garnier" in c["chain"][0]

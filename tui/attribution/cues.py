@@ -551,6 +551,8 @@ def find_cues(
                 continue  # "the United States": a capitalised word inside a sentence is a name
             f = _verb(r, m.start(), m.end(), form, zero_that, found)
             if f is not None:
+                if f.cue[0] < m.start() and f.claim[1] > f.claim[0]:
+                    f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
                 found.append(f)
                 taken.append(m.span())
 
@@ -570,6 +572,25 @@ def find_cues(
         found.append(Found("colon", (c, c + 1), (c + 1, end), (a, c), region=(a, c + 1)))
     found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
+
+
+def _coordinated_end(r: Reader, aux_at: int, a: int, b: int) -> int:
+    """ "Elle a souligné que l'offre était moins chère et a plaidé la relaxe": a conjunction
+    then the cue's own auxiliary with no subject is a second verb of the speaker; the claim
+    stops before it (unless the claim itself used that auxiliary: then the two verbs may
+    share the claim's subject)."""
+    aux = r.s.tok_after(aux_at)
+    if aux is None:
+        return b
+    ts = r.toks(a, b)
+    for k in range(1, len(ts) - 2):
+        if ts[k].low == aux.low:
+            return b
+        if ts[k].bare in r.p.conjunctions and ts[k + 1].low == aux.low:
+            if not r.free(ts[k].start, ts[k].end):
+                return b
+            return ts[k].start
+    return b
 
 
 def _impersonal_source(r: Reader, after: int) -> tuple[int, int] | None:
@@ -767,6 +788,14 @@ def _verb(
     while len(ts_pre) > 1 and (ts_pre[-1].low in p.clitics or ts_pre[-1].bare in p.adverbs):
         pre_end = ts_pre[-1].start
         ts_pre = ts_pre[:-1]
+    if (
+        len(ts_pre) == 1
+        and ts_pre[0].bare in p.adverbs
+        and r.sep_right_before(ts_pre[0].start) is not None
+    ):
+        # "X, obtained by Y, later found": a lone adverb is not the subject
+        pre_end = ts_pre[0].start
+        ts_pre = []
     if form.reflexive and ts_pre and ts_pre[-1].low in p.clitics:
         pre_end = ts_pre[-1].start
         ts_pre = ts_pre[:-1]
@@ -774,8 +803,13 @@ def _verb(
     if p.negation_re is not None:
         if p.negation_re.search(view, max(seg_a, pre_end - 14), vs):
             return None
-        if nxt is not None and nxt.bare in p.negations and nxt.start - ve <= 1:
-            return None
+        if (
+            nxt is not None
+            and nxt.bare in p.negations
+            and nxt.start - ve <= 1
+            and not (p.infinitive_re is not None and p.infinitive_re.match(view, nxt.start))
+        ):
+            return None  # but "a déclaré n'avoir …": a negated infinitive claim
     # inside a reported clause ("told a tribunal that he had warned"): part of a claim
     for k, t in enumerate(ts_pre):
         if (t.low in p.complementizers or t.bare in p.complementizers) and (
@@ -830,7 +864,9 @@ def _verb(
             )
 
     # "Comme le rappelle X, …" / "As X noted, …"
-    first = r.toks(seg_a, vs)
+    # (after a colon, a new clause: "… a known blind spot: as X noted, …")
+    col = max((c + 1 for c in s.colons if seg_a <= c < vs), default=seg_a)
+    first = r.toks(col, vs)
     if first and first[0].bare in p.comparatives:
         seg_e = s.seg_end(ve)
         if view[ve:seg_e].strip() and len(r.toks(ve, seg_e)) <= 12 and pre_end - first[0].end < 4:
@@ -842,8 +878,9 @@ def _verb(
             if not ts:
                 return None
             a, b = ts[0].start, ts[-1].end  # "As the charity X noted in …"
-        claim = _claim_around(r, seg_a, seg_e)
-        return Found("verb", cue, claim, (a, b), past=past, region=(seg_a, seg_e))
+        # after a colon, the claim is what follows the comparative clause
+        claim = (seg_e + 1, s.end) if col > seg_a else _claim_around(r, seg_a, seg_e)
+        return Found("verb", cue, claim, (a, b), past=past, region=(col, seg_e))
 
     pre_text = view[seg_a:pre_end].strip()
     preceded_by_sep = seg_a > s.start
@@ -1179,6 +1216,9 @@ def _inverted(
         return None
     sep = r.sep_right_before(vs)
     claim_end = sep if sep is not None else vs
+    lead = [t for t in r.toks(s.start, claim_end)[:4] if t.bare not in p.determiners]
+    if lead and lead[0].bare in p.fiction:
+        return None  # "Le film X, sorti en février, raconte …": a plot, the film's subject
     relays = []
     # "…, à l'agence Reuters" after the subject
     if me < s.end:
@@ -1215,6 +1255,11 @@ def _passive(r: Reader, vs: int, ve: int, aux_start: int) -> Found | None:
             a, b, ctx = r.forward_np(t.end, stop_at_prepositions=False, absorb=False, leading=False)
             if b <= a:
                 return None
+            if not _has_value(r.view[s.start : aux_start]) and not _has_value(r.view[ve : t.start]):
+                # "L'affaire avait été révélée en 2022 par X": an event made public, no
+                # figure nor words put forward (a relay of the previous sentence's claim is
+                # still read by the engine from the publication marker)
+                return None
             return Found(
                 "passive",
                 (aux_start, ve),
@@ -1225,6 +1270,16 @@ def _passive(r: Reader, vs: int, ve: int, aux_start: int) -> Found | None:
                 trailing=True,
             )
     return None
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _has_value(text: str) -> bool:
+    """A figure (not a year) or a quotation."""
+    if any(q in text for q in '«"\u201c'):
+        return True
+    return any(not _YEAR.fullmatch(m.group()) for m in re.finditer(r"\d[\d.,]*", text))
 
 
 def _antecedent(r: Reader, seg_a: int, prior: list[Found]) -> tuple[int, int] | None:

@@ -306,11 +306,17 @@ def _draft(
         entity = reg.resolve(
             origin_mention, body[origin_mention.span.start : origin_mention.span.end]
         )
+        if f.relays and (entity is None or entity.outlet or not origin_mention.named):
+            # "<prep> emails seen by <this outlet>": the documents are the origin
+            own = _own_documents(view, body, sent, pack, reg, origin_mention, f)
+            if own is not None:
+                origin_mention, entity = own
         if entity is None:
             return None
         mspan = origin_mention.span
     if entity.outlet:
         return None  # the article's own finding: not an attribution
+    entity.spoke = True
     reg.touch(entity, mspan.start)
     hops: list[tuple[Entity, Span, bool]] = [(entity, mspan, False)]
 
@@ -351,6 +357,30 @@ def _draft(
         origin_media=entity.media,
         origin_mention=origin_mention,
     )
+
+
+def _own_documents(
+    view: str, body: str, sent: Sentence, pack: RulePack, reg: Registry, m: Mention, f: Found
+) -> tuple[Mention, Entity] | None:
+    """A mention "<documents> <published/seen by> <this outlet>": the documents, when they
+    are not the outlet's own words."""
+    for r in f.relays:
+        if not r.media_only or not (m.span.start < r.span[0] <= m.span.end):
+            continue
+        rx = pack.relay_publication_re
+        mm = rx.search(view, m.span.start, r.span[0]) if rx is not None else None
+        if mm is None or mm.start() <= m.span.start:
+            continue
+        rm = analyse(view, body, r.span[0], r.span[1], sent, pack)
+        if rm is None or not reg.is_outlet(rm):
+            continue
+        dm = analyse(view, body, m.span.start, mm.start(), sent, pack)
+        if dm is None or dm.pronoun is not None or dm.fiction or dm.non_source:
+            continue
+        e = reg.resolve(dm, body[dm.span.start : dm.span.end])
+        if e is not None and not e.outlet:
+            return dm, e
+    return None
 
 
 def _possessor(view: str, body: str, sent: Sentence, pack: RulePack, m: Mention) -> Mention:

@@ -139,5 +139,12 @@ def _in_question(view: str, start: int, pos: int, pack: RulePack) -> bool:
     if not pack.question_words:
         return False
     lo = max(start, pos - 60)
-    words = [m.group().lower().rstrip("'") for m in WORD_RE.finditer(view, lo, pos)]
-    return any(w in pack.question_words for w in words[-QUESTION_REACH:])
+    ms = list(WORD_RE.finditer(view, lo, pos))[-QUESTION_REACH:]
+    for m in ms:
+        w = m.group().lower().rstrip("'")
+        if w not in pack.question_words:
+            continue
+        if w in pack.relatives and view[max(lo, m.start() - 3) : m.start()].rstrip()[-1:] == ",":
+            continue  # ", which could …": a relative clause, not a reported question
+        return True
+    return False

@@ -375,7 +375,11 @@ def analyse(
             or (scope and scope[0].text.isdigit())
             or (det in pack.det_indefinite and scope is body_toks)
         ) and kind != "document"  # "a 2023 internal audit" is a source of its own
-        bare = scope is body_toks and not dets and not (toks[0].cap and toks[0] is not first_tok)
+        bare = (
+            scope is body_toks
+            and not dets
+            and not (toks[0].cap and (toks[0] is not first_tok or _genitive(toks)))
+        )
         anonymous = (
             marker
             or (
@@ -424,6 +428,16 @@ def analyse(
         fiction=any(t.bare in pack.fiction for t in body_toks[:8]),
         non_source=head in pack.non_sources and not named,
     )
+
+
+def _genitive(toks: list[Token]) -> bool:
+    """A word, an apostrophe and one letter: the possessive of a name, which names its owner
+    even at the start of a sentence (not an elision: its apostrophe follows one or two
+    letters)."""
+    if len(toks) < 2:
+        return False
+    a, b = toks[0], toks[1]
+    return a.text.endswith("'") and len(a.text) >= 4 and len(b.text) == 1 and b.start == a.end
 
 
 def _sentence_initial(view: str, sent: Sentence, pos: int) -> bool:

@@ -536,6 +536,13 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         for form, ts in tenses.items():
             if form not in verbs:
                 verbs[form] = VerbForm(tense=ts[0], tenses=frozenset(ts), **flags_)
+    # A multi-word verb may take an adverb after its first word: "met néanmoins en garde".
+    adverbs = [a for a in words("words", "adverbs") if " " not in a]
+    for form, v in list(verbs.items()):
+        first, _, rest = form.partition(" ")
+        if rest and v.tenses & {"present", "past"}:
+            for adv in adverbs:
+                verbs.setdefault(f"{first} {adv} {rest}", v)
     for form in _get(data, "cues", "passive_verbs") or ():
         verbs.setdefault(
             _norm(form),

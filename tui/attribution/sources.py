@@ -35,6 +35,7 @@ class Entity:
     media: bool
     outlet: bool = False
     used: bool = False
+    spoke: bool = False  # has been the origin of a claim
     aliases: list[str] = field(default_factory=list)
     keys: list[frozenset[str]] = field(default_factory=list)  # name keys
     content: list[frozenset[str]] = field(default_factory=list)  # words of each mention
@@ -59,6 +60,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.index: dict[str, list[int]] = {}
         self.salience: list[tuple[int, int]] = []
+        self.sent_start = 0  # start of the sentence being read
         self._content_cache: dict[str, frozenset[str]] = {}
         key = self._content(outlet_name)
         self.outlet = self._add(
@@ -114,14 +116,14 @@ class Registry:
         if len(self.salience) > SALIENCE_KEEP * 2:
             del self.salience[:SALIENCE_KEEP]
 
-    def _recent(self, before: int):
+    def _recent(self, before: int, with_pos: bool = False):
         seen = set()
         n = 0
         for pos, idx in reversed(self.salience):
             if pos >= before or idx in seen:
                 continue
             seen.add(idx)
-            yield self.entities[idx]
+            yield (pos, self.entities[idx]) if with_pos else self.entities[idx]
             n += 1
             if n >= SALIENCE_REACH:
                 return
@@ -222,7 +224,8 @@ class Registry:
     def _pronoun(self, m: Mention, pos: int) -> Entity | None:
         pr = m.pronoun
         assert pr is not None
-        for e in self._recent(pos):
+        weak: Entity | None = None
+        for at, e in self._recent(pos, with_pos=True):
             if e.outlet:
                 continue
             if pr.member:
@@ -236,9 +239,21 @@ class Registry:
                 continue
             if pr.gender in ("m", "f") and e.gender in ("m", "f") and pr.gender != e.gender:
                 continue
+            if at >= self.sent_start and not e.spoke and e.kind == "unknown" and e.person is None:
+                # a bare name inside this very sentence ("… leaving Joal for Spain, she
+                # said"): less likely the speaker than someone who has spoken before
+                if weak is None:
+                    weak = e
+                continue
+            if weak is not None and not e.spoke:
+                break
             if pr.gender in ("m", "f") and e.gender is None and e.person is not False:
                 e.gender = pr.gender
             return e
+        if weak is not None:
+            if pr.gender in ("m", "f") and weak.gender is None:
+                weak.gender = pr.gender
+            return weak
         return None
 
     def _description(self, m: Mention, pos: int) -> Entity | None:
@@ -268,6 +283,7 @@ class Registry:
     def scan(self, view: str, body: str, sent: Sentence) -> None:
         """Names in the sentence make their entity salient; titled names become entities
         ("la société Terraval", "the director Aoife Lennon") that pronouns may point to."""
+        self.sent_start = sent.start
         toks = sent.toks
         if not toks:
             return
