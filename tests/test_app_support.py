@@ -45,9 +45,9 @@ def make_app(article_path: Path, **kwargs) -> ReaderApp:
 
 def panel_text(app: ReaderApp) -> str:
     """What the claim panel shows, as plain text."""
-    from textual.widgets import Static
+    from tui.widgets.claim_panel import ClaimPanel
 
-    return str(app.query_one("#claim-body", Static).content)
+    return str(app.query_one("#claim-panel", ClaimPanel).content)
 
 
 def header_text(app: ReaderApp) -> str:

@@ -662,3 +662,70 @@ async def test_empty_body_and_claimless_articles() -> None:
         view.current_claim = "missing"
         await pilot.pause()
         assert strip_text(view.render_line(0)).strip() == ""
+
+
+# --------------------------------------------------------------------------- style caching
+
+
+@run_async
+async def test_a_theme_change_restyles_the_drawn_lines() -> None:
+    app = ViewApp(BODY, make_annotations())
+    async with app.run_test(size=(100, 20)) as pilot:
+        app.theme = "textual-dark"
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        cue_row, plain_row = row_of(view, "Selon"), row_of(view, "Hostile")
+        dark_cue, dark_plain = (
+            style_at(view, cue_row, "Selon"),
+            style_at(view, plain_row, "Hostile"),
+        )
+        app.theme = "textual-light"
+        await pilot.pause()
+        light_cue = style_at(view, cue_row, "Selon")
+        light_plain = style_at(view, plain_row, "Hostile")
+        # Cached lines and styles were dropped: the new theme's colours, the same attributes.
+        assert light_cue.italic and light_cue.color != dark_cue.color
+        assert light_plain.bgcolor != dark_plain.bgcolor
+        assert light_plain == view.rich_style
+
+
+@run_async
+async def test_a_restyle_that_changes_nothing_keeps_the_drawn_lines() -> None:
+    app = ViewApp(BODY, make_annotations())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        before = [view.render_line(y) for y in range(5)]
+        app.screen.update_node_styles(animate=False)  # every node restyled, same result
+        await pilot.pause()
+        after = [view.render_line(y) for y in range(5)]
+        assert all(a is b for a, b in zip(before, after, strict=True))  # not drawn again
+
+
+class FocusStyledApp(ViewApp):
+    CSS = "ArticleView:focus > .article-view--cue { text-style: bold; }"
+
+
+@run_async
+async def test_focus_restyles_only_when_a_rule_uses_focus() -> None:
+    plain = ViewApp(BODY, make_annotations())
+    async with plain.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        view = plain.query_one(ArticleView)
+        assert not view._focus_may_restyle()  # nothing here styles the pane by focus
+        assert view.has_focus
+
+    app = FocusStyledApp(BODY, make_annotations())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view._focus_may_restyle()
+        row = row_of(view, "Selon")
+        assert view.has_focus and style_at(view, row, "Selon").bold
+        app.set_focus(None)
+        await pilot.pause()
+        cue = style_at(view, row, "Selon")
+        assert cue.italic and not cue.bold  # the :focus rule no longer applies
+        view.focus()
+        await pilot.pause()
+        assert style_at(view, row, "Selon").bold

@@ -9,6 +9,9 @@ Built on Textual's Line API (``ScrollView.render_line``): only visible lines are
 * Rendered lines are cached in an LRU keyed by (line, width, highlight version); a change
   of current claim, search or selection bumps the version, so only the visible lines are
   re-styled.
+* Styles are cached too: the base style and one style per role combination. A restyle
+  (focus, a class change, a theme) only marks them stale; the next draw compares the base
+  and component styles with the cached ones and drops the cached lines only if they differ.
 * Article text is data: each line is built from ``Segment(text, style)`` with plain Rich
   styles (no markup parsing, no ``@click`` meta, no links), so ``[@click=app.quit]`` in an
   article is just characters.
@@ -33,6 +36,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarCorner
 from textual.strip import Strip
 
 from tui.highlight import (
@@ -48,6 +52,7 @@ from tui.model import AnnotationSet, Span
 
 TAB_SIZE = 8
 GUTTER_WIDTH = 2
+FOCUS_PSEUDO_CLASSES = frozenset({"focus", "blur", "focus-within"})
 
 # Where a line may break. Deliberately absent: U+00A0 and U+202F (no-break spaces, as in
 # "Koursk :"), U+2007 (figure space) and U+2009 (thin space, which French typesetting
@@ -316,6 +321,17 @@ def _component(role: str) -> str:
     return f"article-view--{role}"
 
 
+GUTTER = "article-view--gutter"
+GUTTER_CURRENT_CLASS = "article-view--gutter-current"
+GUTTER_WARNING_CLASS = "article-view--gutter-warning"
+_COMPONENTS = (
+    *(_component(role) for role in ROLE_ORDER),
+    GUTTER,
+    GUTTER_CURRENT_CLASS,
+    GUTTER_WARNING_CLASS,
+)
+
+
 class ArticleView(ScrollView, can_focus=True):
     """A scrollable, highlighted, read-only article body.
 
@@ -326,31 +342,24 @@ class ArticleView(ScrollView, can_focus=True):
 
     ALLOW_SELECT = False  # segments carry no offset meta; Textual's mouse selection is moot
 
-    COMPONENT_CLASSES = {_component(role) for role in ROLE_ORDER} | {
-        "article-view--gutter",
-        "article-view--gutter-current",
-        "article-view--gutter-warning",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(_COMPONENTS)
 
+    # Flat rules, not nested under `ArticleView { & > ... }`: the same rules, parsed faster.
     DEFAULT_CSS = """
-    ArticleView {
-        overflow-x: hidden;
-        overflow-y: scroll;
-        padding: 0 1 0 0;
-        & > .article-view--claim { text-style: underline; color: $text-primary; }
-        & > .article-view--source { text-style: bold; color: $text-accent; }
-        & > .article-view--cue { text-style: italic; color: $text-success; }
-        & > .article-view--hedge { text-style: bold italic; color: $text-error; }
-        & > .article-view--unsourced-hedged { text-style: uu; color: $text-warning; }
-        & > .article-view--rejected { text-style: dim; }
-        & > .article-view--claim-current { text-style: reverse; }
-        & > .article-view--search { text-style: reverse; color: $text-warning; }
-        & > .article-view--search-current { text-style: reverse bold; color: $text-error; }
-        & > .article-view--selection { text-style: reverse; color: $text-success; }
-        & > .article-view--gutter { color: $text-muted; }
-        & > .article-view--gutter-current { text-style: bold; color: $text-primary; }
-        & > .article-view--gutter-warning { text-style: bold; color: $text-warning; }
-    }
+    ArticleView { overflow-x: hidden; overflow-y: scroll; padding: 0 1 0 0; }
+    ArticleView > .article-view--claim { text-style: underline; color: $text-primary; }
+    ArticleView > .article-view--source { text-style: bold; color: $text-accent; }
+    ArticleView > .article-view--cue { text-style: italic; color: $text-success; }
+    ArticleView > .article-view--hedge { text-style: bold italic; color: $text-error; }
+    ArticleView > .article-view--unsourced-hedged { text-style: uu; color: $text-warning; }
+    ArticleView > .article-view--rejected { text-style: dim; }
+    ArticleView > .article-view--claim-current { text-style: reverse; }
+    ArticleView > .article-view--search { text-style: reverse; color: $text-warning; }
+    ArticleView > .article-view--search-current { text-style: reverse bold; color: $text-error; }
+    ArticleView > .article-view--selection { text-style: reverse; color: $text-success; }
+    ArticleView > .article-view--gutter { color: $text-muted; }
+    ArticleView > .article-view--gutter-current { text-style: bold; color: $text-primary; }
+    ArticleView > .article-view--gutter-warning { text-style: bold; color: $text-warning; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -392,6 +401,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._version = 0
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
         self._styles: dict[Roles, Style] = {}
+        # What the cached styles and lines were drawn with (the base style, then each
+        # component's); after a restyle, compared again on the next draw.
+        self._style_key: tuple[Style, ...] | None = None
+        self._styles_stale = True
+        self._base_style = Style()
+        self._parts: dict[str, Style] = {}  # component class -> its own (partial) style
+        self._margins: dict[tuple[bool, bool], list[Segment]] = {}
         self._pending_scroll: tuple[int, int] | None = None  # asked for before any layout
 
     # -- public API --------------------------------------------------------------------
@@ -457,6 +473,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def legend_styles(self) -> list[tuple[str, str, Style]]:
         """The legend with the styles as this widget draws them (for a help screen)."""
+        self._check_styles()
         return [
             (entry.role, entry.description, self._role_style(frozenset((entry.role,))))
             for entry in HIGHLIGHT_LEGEND
@@ -540,41 +557,90 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles a widget whenever it gains or loses focus, in case a rule uses
+        # :focus. Restyling this one resolves its 13 component classes (~0.7 ms; the launch
+        # would pay it for the initial focus, again on every dialog): skip it when no rule
+        # can style the pane or its parts by focus.
+        if self._focus_may_restyle():
+            super().watch_has_focus(has_focus)
+
+    def _focus_may_restyle(self) -> bool:
+        """Whether a :focus/:blur rule may apply to this widget, its parts or scrollbars.
+
+        Conservative: any such rule ending in a class, an id or `*` counts, as does one
+        ending in a type this widget or a scrollbar is an instance of.
+        """
+        types = {
+            base.__name__
+            for widget_type in (type(self), ScrollBar, ScrollBarCorner)
+            for base in widget_type.__mro__
+        }
+        for rule in self.app.stylesheet.rules:
+            if rule.pseudo_classes.isdisjoint(FOCUS_PSEUDO_CLASSES):
+                continue
+            for name in rule.selector_names:
+                if name[:1] in (".", "#", "*") or name in types:
+                    return True
+        return False
+
     def notify_style_update(self) -> None:
+        # Called on every restyle (mount, focus, a class change, the theme): most change
+        # nothing this widget draws, so only mark the styles for a check on the next draw.
         super().notify_style_update()
-        self._styles.clear()
-        self._strips.clear()
+        self._styles_stale = True
+
+    def _check_styles(self) -> Style:
+        """The base style, after dropping cached styles and lines if the look changed."""
+        if self._styles_stale:
+            self._styles_stale = False
+            base = self.rich_style
+            # Each component's own style (`partial`): the base is added when combining.
+            parts = {
+                name: self.get_component_styles(name).partial_rich_style for name in _COMPONENTS
+            }
+            key = (base, *parts.values())
+            if key != self._style_key:
+                self._style_key = key
+                self._base_style = base
+                self._parts = parts
+                self._styles.clear()
+                self._margins.clear()
+                self._strips.clear()
+        return self._base_style
 
     def _role_style(self, roles: Roles) -> Style:
         style = self._styles.get(roles)
         if style is None:
-            style = self.rich_style + Style.combine(
-                self.get_component_rich_style(_component(role), partial=True)
-                for role in effective_roles(roles)
+            parts = self._parts
+            style = self._base_style + Style.combine(
+                parts[_component(role)] for role in effective_roles(roles)
             )
             self._styles[roles] = style
         return style
 
     def render_line(self, y: int) -> Strip:
-        layout = self._ensure_layout()
+        base = self._check_styles()
+        # The region is looked up once per line (it goes through the compositor's map).
+        width = self.scrollable_content_region.width
+        layout = self._layout
+        if layout is None or layout.width != max(1, width - GUTTER_WIDTH):
+            layout = self._ensure_layout()
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
         if index >= len(layout):
             return Strip.blank(width, base)
         key = (index, layout.width, self._version)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strips[key] = self._render_wrapped_line(layout, index)
+            strip = self._strips[key] = self._render_wrapped_line(layout, index, base)
         if scroll_x == 0 and strip.cell_length == width:
             return strip  # the usual case: drawn at exactly the pane's width, no crop needed
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    def _render_wrapped_line(self, layout: WrapLayout, index: int) -> Strip:
+    def _render_wrapped_line(self, layout: WrapLayout, index: int, base: Style) -> Strip:
         start, end = layout.starts[index], layout.ends[index]
         body = self.body
-        base = self.rich_style
         intervals = self._highlighter.intervals(start, end)
         segments: list[Segment] = []
         column, position = 0, start
@@ -602,22 +668,26 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _margin(self, current: bool, warning: bool) -> list[Segment]:
         """Two cells left of the text: the current claim's bar, the unsourced-hedge mark."""
-        if not (current or warning):
-            return [Segment(" " * GUTTER_WIDTH, self._component_style("article-view--gutter"))]
-        bar_style = self._component_style("article-view--gutter-current")
-        mark_style = self._component_style("article-view--gutter-warning")
-        return [
-            Segment(GUTTER_CURRENT if current else " ", bar_style),
-            Segment(GUTTER_WARNING if warning else " ", mark_style),
-        ]
+        margin = self._margins.get((current, warning))
+        if margin is None:
+            if not (current or warning):
+                margin = [Segment(" " * GUTTER_WIDTH, self._component_style(GUTTER))]
+            else:
+                margin = [
+                    Segment(
+                        GUTTER_CURRENT if current else " ",
+                        self._component_style(GUTTER_CURRENT_CLASS),
+                    ),
+                    Segment(
+                        GUTTER_WARNING if warning else " ",
+                        self._component_style(GUTTER_WARNING_CLASS),
+                    ),
+                ]
+            self._margins[current, warning] = margin
+        return margin
 
     def _component_style(self, name: str) -> Style:
-        key = frozenset((name,))
-        style = self._styles.get(key)
-        if style is None:
-            style = self.rich_style + self.get_component_rich_style(name, partial=True)
-            self._styles[key] = style
-        return style
+        return self._base_style + self._parts[name]
 
     # -- input -------------------------------------------------------------------------
 

@@ -4,15 +4,23 @@ Article-derived text (claim text, source names, notes) goes in as plain strings 
 `Content.assemble`, never through markup, so `[/bold]` or `[@click=app.quit]` in an article
 or a note is shown as typed. `render_claim` is a function of the model alone, which keeps
 the widget dumb and the output easy to test.
+
+The panel is one Line-API widget (a `ScrollView` drawing the wrapped `Content` itself)
+rather than a scrolling container around a `Static`: one widget less to mount, style and
+lay out on the way to the first frame.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.containers import VerticalScroll
+from textual import events
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.visual import Visual
 
 from tui.model import (
     CREDIBILITY_LABELS,
@@ -171,11 +179,86 @@ def render_claim(view: ClaimView | None) -> Content:
     return Content("\n").join(lines)
 
 
-class ClaimPanel(VerticalScroll, can_focus=False):
-    """Shows the current claim; the app pushes a new `ClaimView` whenever anything changes."""
+_EMPTY = Strip([], 0)
 
-    def compose(self):
-        yield Static(render_claim(None), id="claim-body")
+
+class ClaimPanel(ScrollView, can_focus=False):
+    """Shows the current claim; the app pushes a new `ClaimView` whenever anything changes.
+
+    The content is wrapped to the panel's width, less the scrollbar's when it is taller than
+    the panel (the scrollbar then shows, and the mouse wheel scrolls it).
+    """
+
+    DEFAULT_CSS = """
+    ClaimPanel {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._content = render_claim(None)
+        self._lines: list[Strip] | None = None  # the content drawn, as `_drawn_with` says
+        self._drawn_with: tuple[object, ...] = ()  # (width inside border and padding, look)
+        self._restyled = False  # a restyle since the last draw: the look may have changed
+
+    @property
+    def content(self) -> Content:
+        """What the panel shows (all of it, whatever the scroll position)."""
+        return self._content
 
     def show(self, view: ClaimView | None) -> None:
-        self.query_one("#claim-body", Static).update(render_claim(view))
+        self._content = render_claim(view)
+        self._lines = None
+        self._wrap()
+        self.refresh()
+
+    def render(self) -> Content:
+        return self._content  # what a mouse selection is extracted from
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def _wrap(self) -> list[Strip]:
+        """The content's lines at the panel's width; sets the virtual size to match."""
+        width, height = self.container_size
+        lines = self._lines
+        if lines is not None and width == self._drawn_with[0] and not self._restyled:
+            return lines
+        self._restyled = False
+        # Most restyles (focus moving, the first frame's) change nothing drawn here.
+        drawn_with = (width, self.visual_style, self.app.theme, self.app.ansi_color)
+        if lines is not None and drawn_with == self._drawn_with:
+            return lines
+        lines = []
+        if width > 0:
+            lines = self._draw(width)
+            scrollbar = self.styles.scrollbar_size_vertical
+            if len(lines) > height and width > scrollbar:  # a scrollbar takes its columns
+                width -= scrollbar
+                lines = self._draw(width)
+        self._lines, self._drawn_with = lines, drawn_with
+        self.virtual_size = Size(width, len(lines))
+        return lines
+
+    def _draw(self, width: int) -> list[Strip]:
+        return Visual.to_strips(self, self._content, width, None, self.visual_style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._restyled = True
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._lines = None
+        super().selection_updated(selection)
+
+    def render_line(self, y: int) -> Strip:
+        # Textual pads each line to the panel's width with its background, as for a Static.
+        lines = self._wrap()
+        index = y + self.scroll_offset.y
+        return lines[index] if 0 <= index < len(lines) else _EMPTY

@@ -4,6 +4,10 @@ Dialogs never touch the app or the session: they get the data they show, and ret
 user chose (a string, an index, a new AnnotationSet built with the pure functions of
 `tui.editing`). The app decides what to do with it. Every dialog is usable from the keyboard
 alone, shows its keys, and treats article text as data (`Content`, never markup).
+
+Each dialog carries its own styles (`DEFAULT_CSS`, parsed when it is first shown, not at
+launch); what the help screen shares with them (`.dialog`, `.dialog-title`, `ModalScreen`)
+is in `reader.tcss`.
 """
 
 from __future__ import annotations
@@ -24,11 +28,28 @@ from tui import editing
 from tui.model import RELIABILITY_LABELS, SOURCE_KINDS, AnnotationSet, Hop, Source
 from tui.widgets.claim_panel import INFERRED
 
+# The key hints under a dialog (several dialogs).
+KEYS_CSS = """
+    .dialog-keys {
+        color: $text-muted;
+        margin-top: 1;
+    }
+"""
+
 # --- notes --------------------------------------------------------------------------------
 
 
 class NoteDialog(ModalScreen[str | None]):
     """A multi-line note: ctrl+s keeps it, escape throws it away."""
+
+    DEFAULT_CSS = (
+        KEYS_CSS
+        + """
+    #note-text {
+        height: 10;
+    }
+    """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", "Keep note", priority=True),
@@ -74,6 +95,18 @@ class Choice:
 
 class ChoiceDialog(ModalScreen[str]):
     """A question with a few answers, each a button and a key; escape gives `CANCEL`."""
+
+    DEFAULT_CSS = """
+    .dialog-buttons {
+        height: auto;
+        margin-top: 1;
+        align: center middle;
+    }
+    .dialog-buttons Button {
+        margin: 0 1;
+        min-width: 8;
+    }
+    """
 
     CHOICES: ClassVar[tuple[Choice, ...]] = ()
     CANCEL: ClassVar[str] = "cancel"
@@ -244,6 +277,19 @@ def source_prompt(source: Source) -> Content:
 class SourcePicker(ModalScreen[PickedSource | None]):
     """Pick a source by typing part of its name, or create one (name, then kind)."""
 
+    DEFAULT_CSS = (
+        KEYS_CSS
+        + """
+    #picker-options {
+        height: auto;
+        max-height: 14;
+    }
+    #source-picker Input {
+        margin-bottom: 1;
+    }
+    """
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, sources: tuple[Source, ...], title: str, allow_none: bool = False) -> None:
@@ -347,6 +393,13 @@ class SourcePicker(ModalScreen[PickedSource | None]):
 class NotePicker(ModalScreen[int | None]):
     """Choose one of a claim's notes (to edit or delete it)."""
 
+    DEFAULT_CSS = """
+    #note-options {
+        height: auto;
+        max-height: 14;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, notes: list[str]) -> None:
@@ -393,6 +446,16 @@ class ChainEditor(ModalScreen[AnnotationSet | None]):
     Works on its own copy of the annotations (new sources included) and returns the result,
     which the app records as one undoable change.
     """
+
+    DEFAULT_CSS = (
+        KEYS_CSS
+        + """
+    #hops {
+        height: auto;
+        max-height: 14;
+    }
+    """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add hop"),
