@@ -331,3 +331,136 @@ def test_characterisations_called_and_dismissed() -> None:
     assert attributed("The unions called for a national strike in March.") == []
     assert attributed('She founded a charity called "Open Doors" in 2019.') == []
     assert attributed("The court dismissed the appeal on Tuesday.") == []
+
+
+def test_compound_with_a_cue_verb_is_not_a_cue() -> None:
+    c = one(
+        "The ferry, run by state-owned Harbour Lines, sank at dawn, "
+        "according to the coastguard in Portlen."
+    )
+    assert c["chain"] == ["the coastguard in Portlen"]
+    assert c["text"].startswith("The ferry")
+
+
+def test_recipient_then_a_place_adjunct() -> None:
+    c = one('"We have reached the tunnel," spokesman Ivo Brandt told reporters outside the gates.')
+    assert c["text"] == "We have reached the tunnel"
+    assert "Ivo Brandt" in c["chain"][0]
+
+
+@pytest.mark.parametrize("tail", ["said", "said on Monday", "told the Harbour Review"])
+def test_claim_before_a_named_subject_with_apposition(tail: str) -> None:
+    c = one(
+        "Police have opened an inquiry into the fire, Lena Vogt, a spokeswoman for the force, "
+        f"{tail}."
+    )
+    assert c["text"] == "Police have opened an inquiry into the fire"
+    assert "Lena Vogt" in c["chain"][0]
+
+
+def test_pronoun_cue_then_a_relative_clause() -> None:
+    found = attributed(
+        "Surveyor Omar Haddad said the dam was sound. Older dams crack as they dry, he said, "
+        "which makes inspections vital."
+    )
+    assert found[-1]["text"] == "Older dams crack as they dry"
+    assert found[-1]["names"][0] == "Surveyor Omar Haddad"
+
+
+def test_head_of_is_a_person_title() -> None:
+    found = attributed(
+        "Rita Moll, head of the pilots' union, told the Coast Gazette that crews were exhausted. "
+        '"Nobody sleeps," she said.'
+    )
+    assert [c["names"][0] for c in found] == ["Rita Moll", "Rita Moll"]
+
+
+def test_closing_cue_then_citing() -> None:
+    found = attributed(
+        "Officials believe the dam could fail within weeks, the daily Kestrel Post reported, "
+        "citing two engineers."
+    )
+    assert found and all("citing" not in c["text"] for c in found)
+    assert all("Kestrel Post" in c["chain"][-1] for c in found)
+    for tail in ("the daily Kestrel Post reported", "reported the daily Kestrel Post"):
+        c = one(f"The dam could fail within weeks, {tail}, citing two engineers.")
+        assert c["text"] == "The dam could fail within weeks"
+        assert c["chain"][0] == "two engineers"
+        assert "Kestrel Post" in c["chain"][1]
+
+
+def test_figure_put_at() -> None:
+    c = one("The insurer's report, circulated to brokers on Friday, puts the damage at $2 billion.")
+    assert "$2 billion" in c["text"]
+    assert attributed("The council put the plan on hold.") == []
+    c = one("As the mayor puts it, the town is broke.")
+    assert c["text"] == "the town is broke"
+
+
+def test_modal_before_a_finding_verb_is_no_cue() -> None:
+    c = one(
+        "Ministers are drafting a motion that could find the operator in breach, "
+        "according to two aides."
+    )
+    assert c["chain"] == ["two aides"]
+    assert "could find" in c["text"]
+
+
+def test_participial_apposition_of_the_subject() -> None:
+    c = one("The audit, published on Tuesday, said water losses had doubled.")
+    assert c["chain"] == ["The audit"]
+    assert c["text"] == "water losses had doubled"
+
+
+def test_capitalised_modifier_of_a_vague_noun_is_anonymous() -> None:
+    c = one("A Norlandic diplomatic source told the Kestrel Post that talks had stalled.")
+    assert c["anonymous"]
+    c = one("Western diplomats said talks had stalled.")
+    assert c["anonymous"]
+
+
+def test_month_may_is_not_a_hedge() -> None:
+    c = one("Exports fell to 300 tonnes, down from 410 tonnes in May, the ministry said.")
+    assert not c["hedged"]
+
+
+def test_message_relayed_later_by_an_outlet() -> None:
+    found = attributed(
+        "A local guide warned on Thursday in an online forum that the slopes were unstable. "
+        "His post was picked up on Saturday by the Alpine Courier."
+    )
+    assert found[0]["chain"] == ["A local guide", "the Alpine Courier"]
+
+
+def test_said_then_adding_that() -> None:
+    found = attributed(
+        "The water was safe to drink, the utility said, adding that tests would go on."
+    )
+    assert [c["text"] for c in found] == ["The water was safe to drink", "tests would go on"]
+
+
+def test_infinitive_after_to_is_no_cue() -> None:
+    c = one("The minister is expected to announce the plan next week, two officials said.")
+    assert c["chain"] == ["two officials"]
+
+
+def test_second_cue_verb_inside_a_zero_that_claim() -> None:
+    c = one("The charity said the findings showed care homes needed filters.")
+    assert c["text"] == "the findings showed care homes needed filters"
+
+
+def test_contacted_by_relay_apposition() -> None:
+    c = one("According to the agency, contacted by the Kestrel Post, the tests were clean.")
+    assert c["text"] == "the tests were clean"
+    assert c["chain"] == ["the agency", "the Kestrel Post"]
+
+
+def test_document_seen_by_an_outlet_is_the_origin() -> None:
+    c = one("Sales fell by a third, according to an internal memo seen by the Kestrel Post.")
+    assert c["chain"] == ["an internal memo", "the Kestrel Post"]
+
+
+def test_quote_then_told_an_audience() -> None:
+    c = one('"We will not rest," campaigner Liz Ford told a public meeting on Thursday.')
+    assert c["text"] == "We will not rest"
+    assert c["chain"] == ["campaigner Liz Ford"]

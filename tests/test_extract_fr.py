@@ -419,3 +419,92 @@ def test_multiword_verb_with_adverb_inside() -> None:
     )
     assert "Une tablette le soir" in c["text"]
     assert "Lise Garnier" in c["chain"][0]
+
+
+def test_inverted_subject_after_a_time_word_or_de_son_cote() -> None:
+    for adjunct in ("mardi", "hier soir", "de son côté"):
+        c = one(f"Le barrage tiendra, a indiqué {adjunct} la préfecture de la Lozère.")
+        assert c["text"] == "Le barrage tiendra"
+        assert "préfecture" in c["chain"][0]
+
+
+def test_inverted_subject_then_cite_par() -> None:
+    c = one(
+        "« Ces accusations sont absurdes », a réagi son porte-parole, cité par l'agence Kestrel."
+    )
+    assert c["text"] == "Ces accusations sont absurdes"
+    assert c["chain"] == ["son porte-parole", "l'agence Kestrel"]
+
+
+def test_complement_des_is_not_a_subject_determiner() -> None:
+    c = one(
+        "Le ministère lorlandais des Affaires sociales a indiqué que les aides seraient versées."
+    )
+    assert c["chain"] == ["Le ministère lorlandais des Affaires sociales"]
+
+
+def test_object_of_a_warning_verb() -> None:
+    c = one("Le bulletin publié samedi mettait en garde contre des « coulées nombreuses ».")
+    assert "coulées nombreuses" in c["text"]
+    c = one(
+        "Un berger de la vallée avait signalé dès jeudi, sur un forum, des « fissures » au barrage."
+    )
+    assert "fissures" in c["text"]
+
+
+def test_message_relayed_by_an_outlet_in_the_next_sentence() -> None:
+    found = attributed(
+        "Un berger de la vallée avait signalé jeudi des « fissures » au barrage. "
+        "Son message a été relayé samedi par le quotidien Alpes Matin."
+    )
+    assert found[0]["chain"] == ["Un berger de la vallée", "le quotidien Alpes Matin"]
+
+
+def test_relever_de_is_not_a_cue() -> None:
+    c = one("Pour Léa Morin, chercheuse au CNRS, ces incidents relèvent d'une « stratégie ».")
+    assert "relèvent d'une" in c["text"]
+    assert "Léa Morin" in c["chain"][0]
+
+
+def test_participial_apposition_and_claim_before_named_subject() -> None:
+    c = one("Le rapport, publié mardi, indique que les pertes ont doublé.")
+    assert c["chain"] == ["Le rapport"]
+    c = one("Le parquet a ouvert une enquête, Jean Roux, porte-parole du parquet, a précisé.")
+    assert c["text"] == "Le parquet a ouvert une enquête"
+
+
+def test_contact_relay_apposition_and_reflexive_reaction() -> None:
+    c = one("Selon l'ARS, contactée par l'agence Kestrel, les analyses sont conformes.")
+    assert c["text"] == "les analyses sont conformes"
+    assert c["chain"] == ["l'ARS", "l'agence Kestrel"]
+    c = one("« C'est inadmissible », s'insurge Paul Girard.")
+    assert c["text"] == "C'est inadmissible"
+    assert c["chain"] == ["Paul Girard"]
+
+
+def test_impersonal_de_source_keeps_its_noun() -> None:
+    c = one("La DGCCRF a ouvert une enquête, a-t-on appris de source proche du dossier.")
+    assert c["text"] == "La DGCCRF a ouvert une enquête"
+    assert c["chain"] == ["source proche du dossier"]
+    assert c["anonymous"]
+
+
+def test_object_clitic_before_an_inverted_verb() -> None:
+    c = one("Le barrage tiendra, lui a assuré le préfet.")
+    assert c["text"] == "Le barrage tiendra"
+    assert c["chain"] == ["le préfet"]
+
+
+def test_document_consulte_par_un_media_et_moyen_non_relais() -> None:
+    c = one(
+        "Les retards ont doublé, selon un document interne consulté par le quotidien Alpes Matin."
+    )
+    assert c["chain"] == ["un document interne", "le quotidien Alpes Matin"]
+    c = one("« L'eau est montée », a raconté son maire, Paul Girard, joint par téléphone.")
+    assert c["chain"] == ["son maire, Paul Girard"]
+
+
+def test_jure_apres_la_citation() -> None:
+    c = one("La trottinette est sûre, jure le fabricant.")
+    assert c["text"] == "La trottinette est sûre"
+    assert c["chain"] == ["le fabricant"]

@@ -21,6 +21,10 @@ INFINITIVE_WINDOW = 6
 # Longest comma segment still read as an apposition of a subject ("Karima Belaïd, déléguée
 # CFDT, résume …"); a longer one is a clause.
 APPOSITION_MAX = 16
+# A claim before its named subject ("<claim>, Jo Kent, a spokesman, said") has this many
+# words at least; a short adjunct after a closing cue verb ("said on Tuesday") at most this.
+CLAUSE_MIN = 4
+ADJUNCT_MAX = 6
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -154,8 +158,10 @@ class Reader:
         """A comma segment that can be (part of) a subject: a name, a determiner phrase,
         a title, a relative clause or a relay ("citing X")."""
         ts = self.toks(a, b)
-        if not ts or len(ts) > APPOSITION_MAX:
+        if not ts or len(ts) > 2 * APPOSITION_MAX:
             return False
+        if len(ts) > APPOSITION_MAX:
+            return self.participial(ts[0])  # a long participial apposition
         if self.view[a:b].strip()[:1] in '«"\u201c':
             return False
         t = ts[0]
@@ -167,6 +173,8 @@ class Reader:
         for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
             if rx is not None and rx.match(self.view, ts[0].start):
                 return True  # "citing X", "obtained by X": a relay apposition
+        if self.participial(t):
+            return True
         return (
             t.cap
             or t.bare in p.determiners
@@ -175,6 +183,18 @@ class Reader:
             or t.bare in p.person_gender
             or t.bare in p.relatives
             or t.text.isdigit()
+        )
+
+    def participial(self, t: Token) -> bool:
+        """A past participle opening an apposition ("published on Tuesday")."""
+        w = t.bare
+        return (
+            not t.cap
+            and len(w) > 4
+            and w.endswith(self.p.participle_endings or ("\0",))
+            and w not in self.p.prepositions
+            and w not in self.p.framing_starts
+            and w not in self.p.verbs
         )
 
     def _lone_pronoun(self, a: int, b: int) -> bool:
@@ -255,6 +275,10 @@ class Reader:
             if t.bare in p.relatives:
                 context_end = nxt_end
                 break
+            if p.relay_forward_re is not None and p.relay_forward_re.match(self.view, t.start):
+                end = nxt_end  # "<prep> X, contacted by Y, …": the relay goes with X
+                context_end = end
+                break
             is_name = t.cap and t.bare not in p.determiners and t.bare not in p.framing_starts
             is_title = (t.bare in p.kinds or t.bare in p.person_gender) and not t.cap
             described = (
@@ -272,12 +296,14 @@ class Reader:
             context_end = end
         return a, end, context_end
 
-    def backward_subject(self, sep: int) -> Subject | None:
+    def backward_subject(self, sep: int, claim_first: bool = False) -> Subject | None:
         """Subject of a verb that directly follows a comma ("X, appos, VERB").
 
         Walks back over the comma segments before ``sep``: the subject is the first segment
         after the framing ones, plus the naming appositions that follow it; relay segments
-        ("citing Y", "obtained by Y") and relative clauses are set apart.
+        ("citing Y", "obtained by Y") and relative clauses are set apart. With
+        ``claim_first``, the first segment is the claim ("Police have opened an inquiry, Jo
+        Kent, a spokesman, said"), as a quotation is.
         """
         segs = self.segments_before(sep)
         if not segs:
@@ -291,7 +317,7 @@ class Reader:
         p = self.p
         quote_first = False
         # `"…," its spokesman, Paulo Ventura, said`: the claim is the quotation before
-        if _is_quote(self.view, cand[0][0], cand[0][1]) and len(cand) >= 2:
+        if (claim_first or _is_quote(self.view, cand[0][0], cand[0][1])) and len(cand) >= 2:
             quote_first = True
             cand = cand[1:]
         if len(cand) >= 2 and (
@@ -416,7 +442,7 @@ class Reader:
                     or t.bare in p.complementizers
                 ):
                     seg_end = self.s.seg_end(t.start)
-                elif j > 0:
+                else:
                     break
             if j > 0 and (
                 t.bare in p.conjunctions
@@ -426,8 +452,8 @@ class Reader:
             if t.low in p.complementizers or t.bare in p.complementizers:
                 best, best_at = ("that", t.end), t.start
                 break
-            if t.bare in p.question_words and j == 0:
-                return "question", t.start
+            if t.bare in p.question_words and j == 0 and t.start < seg_end:
+                return "question", t.start  # (not "…, he said, which …": a relative)
             if (
                 j == 0
                 and self.zero_that
@@ -494,6 +520,7 @@ def find_cues(
                 origin = _impersonal_source(r, m.end())
                 if origin is None:
                     continue
+                taken.append(origin)  # its marker is no cue preposition of its own
             found.append(
                 Found(
                     "inverted",
@@ -547,6 +574,8 @@ def find_cues(
             form = pack.verbs.get(_norm(m.group()))
             if form is None:
                 continue
+            if view[m.end() : m.end() + 1] == "-":
+                continue  # a compound ("state-owned", "report-based"): not a verb
             if m.group()[:1].isupper() and view[sent.start : m.start()].strip(' "«\u201c'):
                 continue  # "the United States": a capitalised word inside a sentence is a name
             f = _verb(r, m.start(), m.end(), form, zero_that, found)
@@ -601,7 +630,11 @@ def _impersonal_source(r: Reader, after: int) -> tuple[int, int] | None:
     for m in p.impersonal_source_re.finditer(r.view, r.s.start, r.s.end):
         if not r.free(*m.span()):
             continue
-        a, b, _ = r.forward_np(m.end(), stop_at_prepositions=False, absorb=False, leading=False)
+        start = m.end()
+        prep = p.preps.get(_norm(m.group()))
+        if prep is not None and prep.keep:
+            start = m.end() - len(prep.keep)  # "de source proche du dossier": keep the noun
+        a, b, _ = r.forward_np(start, stop_at_prepositions=False, absorb=False, leading=False)
         if b > a:
             return a, b
     return None
@@ -773,6 +806,9 @@ def _verb(
             return _passive(r, vs, ve, vs - len(pre) + pm.start())
     if form.passive_only:
         return None
+    before = s.tok_before(vs)
+    if before is not None and before.bare in p.recipients and form.tense == "present":
+        return None  # "is expected to announce": an infinitive, nothing said yet
     if p.auxiliary_re is not None:
         am = p.auxiliary_re.search(pre)
         if am:
@@ -799,6 +835,15 @@ def _verb(
     if form.reflexive and ts_pre and ts_pre[-1].low in p.clitics:
         pre_end = ts_pre[-1].start
         ts_pre = ts_pre[:-1]
+    if (
+        ts_pre
+        and len(ts_pre) <= 2
+        and all(t.low in p.clitics for t in ts_pre)
+        and r.sep_right_before(ts_pre[0].start) is not None
+    ):
+        # "…, lui a assuré le préfet": an object clitic, the subject follows the verb
+        pre_end = ts_pre[0].start
+        ts_pre = []
     # negation: "n'a pas souhaité", "did not say"
     if p.negation_re is not None:
         if p.negation_re.search(view, max(seg_a, pre_end - 14), vs):
@@ -816,6 +861,14 @@ def _verb(
             k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
         ):
             return None
+    # "said the findings showed …": with no complementizer, a cue verb then a determiner
+    # before this verb makes it part of the first verb's claim
+    if r.zero_that:
+        for k, t in enumerate(ts_pre[:-1]):
+            if t.low in p.verbs and (
+                ts_pre[k + 1].bare in p.determiners or ts_pre[k + 1].low in p.determiners
+            ):
+                return None
     # an infinitive: "plans to add advice", "declined to say": no one says anything yet
     if ts_pre and ts_pre[-1].bare in p.recipients and form.tense == "present" and not aux:
         return None
@@ -963,6 +1016,15 @@ def _verb(
             )
         ):
             return _trailing(r, vs, ve, seg_a - 1, subject, past, cue, rec)
+        if (
+            what is None
+            and form.recipient
+            and preceded_by_sep
+            and pure_np
+            and _is_quote(view, s.start, seg_a)
+        ):
+            # `"…," Liz Ford told a public meeting`: who was told, not what
+            return _trailing(r, vs, ve, seg_a - 1, subject, past, cue, rec)
         if what is None:
             if not (form.object or zero_that) or r.sep_right_after(after_rec) is not None:
                 return None  # "A police report, obtained by …": a noun, not a verb
@@ -991,6 +1053,26 @@ def _verb(
         return _trailing(
             r, vs, ve, subj.start - 1, (subj.start, subj.end), past, cue, rec, extra=subj.relays
         )
+    if (
+        what is None
+        and subj is not None
+        and subj.np_like
+        and not subj.quote_first
+        and _closes_sentence(r, after_rec)
+    ):
+        # "Police have opened an inquiry, Jo Kent, a spokesman for the force, said.": nothing
+        # but adjuncts follows the verb, so the clause before the named subject is the claim
+        alt = r.backward_subject(seg_a - 1, claim_first=True)
+        if (
+            alt is not None
+            and alt.np_like
+            and alt.start > s.start
+            and len(r.toks(s.start, alt.start)) >= CLAUSE_MIN
+            and _np_start(r, alt.start, alt.end)
+        ):
+            return _trailing(
+                r, vs, ve, alt.start - 1, (alt.start, alt.end), past, cue, rec, extra=alt.relays
+            )
     if what is None:
         if subj is None or not subj.np_like or subj.quote_first:
             return _inverted(r, vs, ve, after_rec, past, cue, rec)
@@ -1011,6 +1093,19 @@ def _verb(
         relays=list(subj.relays),
         context_end=subj.context_end,
     )
+
+
+def _closes_sentence(r: Reader, pos: int) -> bool:
+    """Nothing but a short adjunct ("on Tuesday", "in a statement") from ``pos`` to the end
+    of the sentence."""
+    p = r.p
+    ts = r.toks(pos, r.s.end)
+    if not ts:
+        return True
+    if len(ts) > ADJUNCT_MAX or r.s.seg_end(pos) < r.s.end:
+        return False
+    t = ts[0]
+    return t.bare in p.prepositions or t.bare in p.framing_starts or t.bare in p.adverbs
 
 
 def _np_start(r: Reader, a: int, b: int) -> bool:
@@ -1104,6 +1199,7 @@ def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         if (
             (t.bare in p.determiners or t.low in p.determiners)
             and t.bare not in p.clitics
+            and t.bare not in p.complement_markers  # "le ministère belge des Affaires …"
             and ts[k - 1].bare not in p.prepositions
             and ts[k - 1].bare not in p.determiners
             and not ts[k - 1].cap
@@ -1135,6 +1231,7 @@ def _trailing(
         m = p.relay_forward_re.search(r.view, ve, seg_e)
         if m:
             relays.append(Relay((m.end(), seg_e)))
+    reverse, region_end = _reverse_after(r, seg_e)
     return Found(
         "verb",
         cue,
@@ -1143,9 +1240,31 @@ def _trailing(
         past=past,
         trailing=True,
         relays=relays,
-        region=(claim_end, seg_e),
+        reverse_origin=reverse,
+        region=(claim_end, region_end),
         recipient=rec,
     )
+
+
+def _reverse_after(r: Reader, seg_e: int) -> tuple[tuple[int, int] | None, int]:
+    """ "…, Y reported, citing X": the reverse relay in the segment after a closing cue.
+    Returns the origin span it names (if any) and the end of the cue's region."""
+    p = r.p
+    s = r.s
+    if p.relay_reverse_re is None or seg_e >= s.end:
+        return None, seg_e
+    t = s.tok_after(seg_e)
+    if t is None:
+        return None, seg_e
+    if r.view[seg_e : t.start].strip(" ,") or not r.free(t.start, t.end):
+        return None, seg_e
+    m = p.relay_reverse_re.match(r.view, t.start)
+    if m is None:
+        return None, seg_e
+    end = s.seg_end(m.end())
+    if not r.toks(m.end(), end):
+        return None, seg_e
+    return (m.end(), end), end
 
 
 def _mid_sentence(r: Reader, claim_end: int, seg_e: int) -> int:
@@ -1162,6 +1281,9 @@ def _mid_sentence(r: Reader, claim_end: int, seg_e: int) -> int:
     if len(rest) < 2 or r.view[seg_e + 1 : s.end].lstrip()[:1] in '«"\u201c':
         return claim_end
     t = rest[0]
+    for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
+        if rx is not None and rx.match(r.view, t.start):
+            return claim_end  # "…, Y reported, citing X": a relay, not the claim's predicate
     if (
         t.bare in p.relatives
         or t.bare in p.conjunctions
@@ -1186,6 +1308,29 @@ def _inverted(
     s = r.s
     p = r.p
     ts = r.toks(a, s.seg_end(a))
+    # "a rapporté mardi le quotidien X": a time word or an adverb before the speaker
+    k = 0
+    while (
+        k < min(3, len(ts) - 2)
+        and not ts[k].cap
+        and (ts[k].bare in p.adverbs or ts[k].bare in p.framing_starts)
+        and ts[k].bare not in p.prepositions
+        and ts[k].bare not in p.determiners
+        and ts[k].bare not in p.conjunctions
+        and ts[k].bare not in p.pronouns
+    ):
+        k += 1
+    if (
+        not k
+        and len(ts) > 4
+        and ts[0].bare in p.prepositions
+        and ts[1].bare in p.det_possessive
+        and not ts[2].cap
+    ):
+        k = 3  # "a indiqué de son côté le Bureau …", "said for its part the …"
+    if k and (ts[k].bare in p.determiners or ts[k].low in p.determiners or ts[k].cap):
+        ts = ts[k:]
+        a = ts[0].start
     if not ts:
         return None
     # "a indiqué à l'AFP une source proche": skip a recipient without a verb flag
@@ -1214,8 +1359,13 @@ def _inverted(
         or head[0].text.isdigit()
     ):
         return None
-    sep = r.sep_right_before(vs)
-    claim_end = sep if sep is not None else vs
+    at = min(vs, cue[0])
+    before = s.tok_before(at)
+    while before is not None and before.low in p.clitics and r.sep_right_before(at) is None:
+        at = before.start  # "…, s'insurge X": the clitic goes with the verb
+        before = s.tok_before(at)
+    sep = r.sep_right_before(at)
+    claim_end = sep if sep is not None else at
     lead = [t for t in r.toks(s.start, claim_end)[:4] if t.bare not in p.determiners]
     if lead and lead[0].bare in p.fiction:
         return None  # "Le film X, sorti en février, raconte …": a plot, the film's subject
@@ -1230,15 +1380,31 @@ def _inverted(
         m = p.relay_forward_re.search(r.view, ve, seg_e)
         if m:
             relays.append(Relay((m.end(), seg_e)))
+    reverse, region_end = _reverse_after(r, s.seg_end(me)) if me < s.end else (None, me)
+    if reverse is None and me < s.end and p.relay_forward_re is not None:
+        # "…, a réagi son porte-parole, cité par l'agence TASS"
+        t = s.tok_after(me)
+        m = p.relay_forward_re.match(r.view, t.start) if t is not None else None
+        if m is not None and not r.view[me : t.start].strip(" ,") and r.free(t.start, t.end):
+            region_end = s.seg_end(m.end())
+            relays.append(Relay((m.end(), region_end)))
+    origin = (ms, me)
+    fm = p.relay_forward_re.search(r.view, ms, me) if p.relay_forward_re is not None else None
+    if fm is not None and fm.start() > ms and r.free(fm.start(), fm.end()):
+        # the subject took in its relay apposition: "son porte-parole, cité par l'agence X"
+        sep = r.sep_right_before(fm.start())
+        origin = (ms, sep if sep is not None else fm.start())
+        relays.append(Relay((fm.end(), me)))
     return Found(
         "verb",
         cue,
         (s.start, _mid_sentence(r, claim_end, s.seg_end(me))),
-        (ms, me),
+        origin,
         past=past,
         trailing=True,
         relays=relays,
-        region=(claim_end, me),
+        reverse_origin=reverse,
+        region=(claim_end, max(me, region_end)),
         context_end=ctx,
         recipient=rec,
     )

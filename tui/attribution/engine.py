@@ -303,6 +303,10 @@ def _draft(
         if origin_mention is None or origin_mention.fiction or origin_mention.non_source:
             return None
         origin_mention = _possessor(view, body, sent, pack, origin_mention)
+        if origin_mention.named and any(r.media_only for r in f.relays):
+            # "a memo seen by the Chronicle": the memo, not the outlet that saw it, is the
+            # origin (the outlet is its relay)
+            origin_mention = _before_publisher(view, body, sent, pack, origin_mention, f)
         entity = reg.resolve(
             origin_mention, body[origin_mention.span.start : origin_mention.span.end]
         )
@@ -332,6 +336,8 @@ def _draft(
         rm = analyse(view, body, ra, rb, sent, pack)
         if rm is None or rm.pronoun is not None:
             continue
+        if _bare_means(rm, pack):
+            continue  # "joint par téléphone": a means, not a relay
         if media_only and not (rm.media or reg.is_outlet(rm)):
             continue
         re_ = reg.resolve(rm, body[rm.span.start : rm.span.end])
@@ -356,6 +362,43 @@ def _draft(
         para=sent.para,
         origin_media=entity.media,
         origin_mention=origin_mention,
+    )
+
+
+def _before_publisher(
+    view: str, body: str, sent: Sentence, pack: RulePack, m: Mention, f: Found
+) -> Mention:
+    """The mention cut before its publication marker, when what follows names a news
+    outlet; else the mention itself."""
+    rx = pack.relay_publication_re
+    for r in f.relays:
+        if not r.media_only or not (m.span.start < r.span[0] <= m.span.end) or rx is None:
+            continue
+        mm = None
+        for x in rx.finditer(view, m.span.start, r.span[0]):
+            mm = x
+        if mm is None or mm.start() <= m.span.start:
+            continue
+        rm = analyse(view, body, r.span[0], r.span[1], sent, pack)
+        if rm is None or not rm.media:
+            continue
+        dm = analyse(view, body, m.span.start, mm.start(), sent, pack)
+        if dm is not None and dm.pronoun is None and not dm.fiction and not dm.non_source:
+            return dm
+    return m
+
+
+def _bare_means(m: Mention, pack: RulePack) -> bool:
+    """A bare common noun with no source word ("by phone"): no one to relay a claim."""
+    if m.named or m.media or m.kind not in ("unknown", "anonymous"):
+        return False
+    words = m.text.lower().split()
+    return (
+        len(words) <= 2
+        and words[0] not in pack.determiners
+        and m.head not in pack.vague_nouns
+        and m.head not in pack.person_gender
+        and not words[0][:1].isdigit()
     )
 
 

@@ -99,6 +99,8 @@ def find_hedges(
             continue  # "a assuré que l'état serait reconnu": future-in-the-past
         if _in_question(view, start, a, pack):
             continue
+        if _capitalised_inside(view, a):
+            continue  # "up from 315 kg in May": a name (a month), not the modal
         out.append(Span(a, b))
     return out
 
@@ -127,6 +129,16 @@ def _hedge_matches(
             a, b = m.span()
             found.append((a, b, False))
             resume = b if b > a else a + 1
+
+
+def _capitalised_inside(view: str, pos: int) -> bool:
+    """A capitalised word that follows a word or a comma: a name, not a sentence start."""
+    if not view[pos : pos + 1].isupper() or view[pos + 1 : pos + 2].isupper():
+        return False
+    i = pos - 1
+    while i >= 0 and view[i] in " \t":
+        i -= 1
+    return i >= 0 and (view[i].isalnum() or view[i] in ",;")
 
 
 def _modal(word: str, pack: RulePack) -> bool:

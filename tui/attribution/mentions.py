@@ -297,6 +297,18 @@ def analyse(
                 break
     elif transparent and runs:
         name_run = runs[-1]
+    if (
+        name_run is not None
+        and acronym is None
+        and (det in pack.det_indefinite or (not dets and head[-1:] == "s"))
+        and head in pack.vague_nouns
+        and name_run[0] == dets
+        and name_run[1] < dets + head_i
+        and not any(t.cap for t in toks[name_run[1] : dets + head_i + 1])
+    ):
+        # "a French diplomatic source", "Western diplomats": a capitalised modifier of a
+        # vague noun names no one
+        name_run = None
     named = name_run is not None or acronym is not None
     if acronym is not None:
         name = acronym.group(1)

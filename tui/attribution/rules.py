@@ -95,6 +95,7 @@ _SCHEMA: dict[str, Any] = {
         "agent": "list",
         "complement_markers": "list",
         "adverbs": "list",
+        "participle_endings": "list",
     },
     "cues": {
         "prepositions": "entries",
@@ -328,6 +329,9 @@ class RulePack:
     cue_after_sep_re: re.Pattern[str] | None = None  # a match ends where cue_start_re matches
     kind_first_words: frozenset[str] = frozenset()  # first words of multi-word kinds
     name_particles: frozenset[str] = frozenset()  # complement markers and definite articles
+    # endings of past participles: a comma segment opening with one is an apposition
+    # ("The report, published on Tuesday, said …"), not a clause
+    participle_endings: tuple[str, ...] = ()
     zero_that: bool = False  # cues.zero_complementizer: a claim may follow a verb bare
 
 
@@ -731,6 +735,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         agent=words("words", "agent"),
         complement_markers=words("words", "complement_markers"),
         adverbs=words("words", "adverbs"),
+        participle_endings=tuple(sorted(words("words", "participle_endings"))),
         prep_re=alt(preps, "cues.prepositions"),
         preps=preps,
         relprep_re=alt(words("cues", "relative_prepositions"), "cues.relative_prepositions"),
