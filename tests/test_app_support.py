@@ -47,13 +47,13 @@ def panel_text(app: ReaderApp) -> str:
     """What the claim panel shows, as plain text."""
     from tui.widgets.claim_panel import ClaimPanel
 
-    return str(app.query_one("#claim-panel", ClaimPanel).content)
+    return str(app.reader_root.query_one("#claim-panel", ClaimPanel).content)
 
 
 def header_text(app: ReaderApp) -> str:
     from textual.widgets import Static
 
-    return str(app.query_one("#header", Static).content)
+    return str(app.reader_root.query_one("#header", Static).content)
 
 
 async def goto_chain(pilot, app: ReaderApp, *names: str, limit: int = 40) -> None:
@@ -82,3 +82,49 @@ def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
         asyncio.run(test(*args, **kwargs))
 
     return wrapper
+
+
+# --- workspaces with several articles (the library, the registry, corroboration) -----------
+
+SECOND_ARTICLE = """---
+title: Des ouvriers nord-coréens en Russie
+outlet: Le Quotidien
+published: 2025-04-20
+language: fr
+---
+Selon les services de renseignement sud-coréens (NIS), quelque 15 000 travailleurs \
+nord-coréens sont arrivés en Russie l'an dernier, la plupart avec des visas d'étudiant.
+
+Le ministère russe du Travail n'a pas commenté ces chiffres, a indiqué un porte-parole.
+"""
+
+THIRD_ARTICLE = """---
+title: Weather in Lyon
+outlet: Daily Planet
+published: 2025-03-02
+language: en
+---
+It rained in Lyon on Sunday, according to Météo-France, and the river rose by a metre.
+"""
+
+
+def library_workspace(tmp_path: Path) -> Path:
+    """A workspace of three articles: the seed, one relaying the NIS figure, one unrelated."""
+    workspace(tmp_path)
+    folder = tmp_path / "articles"
+    (folder / "ouvriers-nis.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "weather.txt").write_text(THIRD_ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def make_library(folder: Path, **kwargs):
+    from tui.screens.library import LibraryApp
+
+    return LibraryApp(folder, clock=fixed_clock, **kwargs)
+
+
+async def wait_workers(app, pilot) -> None:
+    """Let the workspace workers (library loading, registry, linking) finish and report."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()

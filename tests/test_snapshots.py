@@ -51,3 +51,27 @@ def test_note_dialog(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_library_screen(snap_compare, tmp_path: Path, monkeypatch) -> None:
+    import itertools
+
+    import rich.style
+    from test_app_support import library_workspace, make_library, wait_workers
+
+    # The table's cell styles carry ids from a process-wide counter, which the SVG's id
+    # hashes: start it at a fixed value so the snapshot does not depend on earlier tests.
+    monkeypatch.setattr(rich.style, "_id_generator", itertools.count(1))
+
+    folder = tmp_path / "newsroom"
+    folder.mkdir()
+    app = make_library(library_workspace(folder))
+
+    async def run_before(pilot) -> None:
+        await wait_workers(app, pilot)
+        app.library.action_focus_table()
+        app.clear_notifications()
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)

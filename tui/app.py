@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -62,6 +64,10 @@ from tui.widgets.dialogs import (
     SourcePicker,
 )
 from tui.widgets.footer import KeyFooter
+
+if TYPE_CHECKING:
+    from tui.corroboration import Group
+    from tui.registry import Conflict, Registry, RegistrySource
 
 NARROW_WIDTH = 100  # below this many columns the claim panel goes under the article
 EXIT_OK = 0
@@ -288,30 +294,59 @@ class ReaderApp(App[int]):
             "shift+f3", "previous_match", "Prev match", show=False, tooltip="Previous search match"
         ),
         Binding("escape", "clear_search", "Clear", show=False, tooltip="Clear the search"),
+        Binding(
+            "S",
+            "sources",
+            "Sources",
+            show=False,
+            tooltip="The workspace's sources: rate and annotate them everywhere",
+        ),
     ]
 
     def __init__(
         self,
-        article: Article,
-        opened: Opened,
+        article: Article | None,
+        opened: Opened | None,
         *,
         clock: Clock = utc_now,
         saver: Callable[[AnnotationSet, str, Path], None] | None = None,
     ) -> None:
         super().__init__()
+        self.clock = clock
+        self._saver = saver
+        # The screen holding the reader's widgets; None: the default screen (one article).
+        # The library app pushes one `ReaderScreen` per article it opens.
+        self._reader_screen: Screen | None = None
+        # The workspace's source registry, read after the first frame (None until then), and
+        # the changes made to it in this session, written to sources.yaml on save:
+        # (registry id, field, value) from the sources screen, and the article's sources the
+        # user rated or annotated here (source id -> {field: value}).
+        self.registry: Registry | None = None
+        self._registry_ops: list[tuple[str, str, Any]] = []
+        self._rated: dict[str, dict[str, Any]] = {}
+        # Claims linked across the workspace's articles (computed once, in a worker).
+        self.groups: list[Group] | None = None
+        if article is not None and opened is not None:
+            self._load(article, opened)
+
+    def _load(self, article: Article, opened: Opened) -> None:
+        """Start reading an article: a new session and a fresh view state."""
         from tui.store import recovery_path_for, save_annotations
+        from tui.workspace import workspace_of
 
         self.article = article
         self.opened = opened
-        self.clock = clock
+        self.workspace = workspace_of(opened.path)
         self.session = Session(
             opened.annotations,
             article.body,
             opened.path,
-            saver=saver or save_annotations,
+            saver=self._saver or save_annotations,
             recovery_path=recovery_path_for(opened.path),
             fingerprint=opened.fingerprint,
         )
+        self._rated = {}
+        self._registry_ops = []
         self.claim_id: str | None = None
         self.hop = 0
         self.search_query = ""
@@ -322,6 +357,8 @@ class ReaderApp(App[int]):
         self._recovery_warned = False
         self._last_binding_state: tuple[object, ...] | None = None
         self._last_index = 0  # where the current claim was, should it disappear (undo)
+        for name in ("-searching", "-selecting"):
+            self.remove_class(name)
 
     @property
     def _sentences(self) -> list[Span]:
@@ -336,7 +373,17 @@ class ReaderApp(App[int]):
         screen.add_class("-reader")  # lays the article and the panel out (reader.tcss)
         return screen
 
+    @property
+    def reader_root(self) -> Screen:
+        """The screen the reader's widgets are on (the queries below look there)."""
+        return self._reader_screen or self.default_screen
+
     def compose(self) -> ComposeResult:
+        if getattr(self, "article", None) is None:
+            return  # the library app: the reader's widgets come with each ReaderScreen
+        yield from self.reader_widgets()
+
+    def reader_widgets(self) -> ComposeResult:
         # As few widgets as the first frame needs: no container (the screen lays out the
         # article and the panel; the bars are `split` off its edges, bottom-most first), and
         # the search field and selection bar are mounted when first used.
@@ -348,9 +395,14 @@ class ReaderApp(App[int]):
 
     @property
     def article_view(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
+        return self.reader_root.query_one("#article", ArticleView)
 
     def on_mount(self) -> None:
+        if self._reader_screen is None and getattr(self, "article", None) is not None:
+            self._start_reader()
+
+    def _start_reader(self) -> None:
+        """Once the reader's widgets are mounted: show the first claim, then the rest."""
         self.title = self.article.meta.title or Path(self.article.path).name
         self._set_narrow(self.size.width)
         claims = self.session.current.claims
@@ -360,11 +412,12 @@ class ReaderApp(App[int]):
             self._render_all()
         # Focus now, not with `focus()` (after a refresh): a later focus restyles the article
         # pane and draws it a second time.
-        self.screen.set_focus(self.article_view)
+        self.reader_root.set_focus(self.article_view)
         # Before any key: an edit would write the recovery file this looks for.
         self._offer_recovery()
-        # Toasts after the first frame: the article comes first.
+        # Toasts after the first frame: the article comes first; so does the workspace work.
         self.call_after_refresh(self._show_opening_messages)
+        self.call_after_refresh(self._start_workspace_work)
 
     def _show_opening_messages(self) -> None:
         for message in self.opened.messages:
@@ -390,13 +443,26 @@ class ReaderApp(App[int]):
         index = self._claim_index()
         if index is None:
             return None
+        claim = ann.claims[index]
+        group = None
+        if self.groups:
+            group = next(
+                (
+                    g
+                    for g in self.groups
+                    if any(
+                        c.article == ann.article_path and c.claim_id == claim.id for c in g.claims
+                    )
+                ),
+                None,
+            )
         return ClaimView(
-            ann, ann.claims[index], index, len(ann.claims), self.article.body, self.hop
+            ann, claim, index, len(ann.claims), self.article.body, self.hop, group=group
         )
 
     def _render_all(self) -> None:
         self._render_header()
-        self.query_one(ClaimPanel).show(self.claim_view())
+        self.reader_root.query_one(ClaimPanel).show(self.claim_view())
         # Only when a binding's state moves (the footer and check_action depend on it).
         state = self._binding_state()
         if state != self._last_binding_state:
@@ -423,12 +489,14 @@ class ReaderApp(App[int]):
             ("  ·  ", "$text-muted"),
             f"{ann.reviewed_count()} of {len(ann.claims)} reviewed",
         ]
-        if self.session.dirty:
+        if self._has_unsaved():
             parts += [("  ● unsaved", "bold $text-warning")]
-        self.query_one("#header", Static).update(Content.assemble(*parts))
+        self.reader_root.query_one("#header", Static).update(Content.assemble(*parts))
 
     @on(AnnotationsChanged)
     def _annotations_changed(self, event: AnnotationsChanged) -> None:
+        if getattr(self, "article", None) is None:
+            return  # the library app, back from the reader
         ann = self.session.current
         self.article_view.set_annotations(ann)
         if self.claim_id is None or ann.claim(self.claim_id) is None:
@@ -462,6 +530,8 @@ class ReaderApp(App[int]):
     # --- state-dependent bindings -------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if getattr(self, "article", None) is None:
+            return action in ("quit", "help", "command_palette")  # the library, no article yet
         if self.selection is not None:
             return action in SELECTION_ACTIONS
         if action in CLAIM_ACTIONS and self.claim_id is None:
@@ -574,6 +644,8 @@ class ReaderApp(App[int]):
             f"reliability {grade} for {name}",
             lambda a: editing.set_source_reliability(a, source_id, grade),
         ):
+            # Saved to the registry too, so the new rating is not taken for a conflict.
+            self._rated.setdefault(source_id, {})["reliability"] = grade
             self.notify(
                 f"{name} is now {grade} — {RELIABILITY_LABELS[grade]}, on every claim citing it.",
                 timeout=3,
@@ -685,11 +757,11 @@ class ReaderApp(App[int]):
         self.refresh_bindings()
 
     def _selection_bar(self) -> SelectionBar:
-        bars = self.query(SelectionBar)
+        bars = self.reader_root.query(SelectionBar)
         if bars:
             return bars.first()
         bar = SelectionBar(id="selection-bar")
-        self.mount(bar, before="#search-bar")  # bottom splits stack upwards: under it
+        self.reader_root.mount(bar, before="#search-bar")  # bottom splits stack upwards: under it
         return bar
 
     def _end_selection(self) -> None:
@@ -790,11 +862,11 @@ class ReaderApp(App[int]):
     # --- search -------------------------------------------------------------------------
 
     def _search_field(self) -> SearchInput | None:
-        fields = self.query(SearchInput)
+        fields = self.reader_root.query(SearchInput)
         return fields.first() if fields else None
 
     def _set_search_count(self, text: str) -> None:
-        counts = self.query("#search-count")
+        counts = self.reader_root.query("#search-count")
         if counts:
             counts.first(Static).update(Content(text))
 
@@ -807,7 +879,7 @@ class ReaderApp(App[int]):
                 placeholder="search the text (enter: next, ↑↓, escape)",
                 id="search",
             )
-            self.query_one("#search-bar").mount(field, Static(id="search-count"))
+            self.reader_root.query_one("#search-bar").mount(field, Static(id="search-count"))
         else:
             field.value = self.search_query
         field.focus()
@@ -918,6 +990,7 @@ class ReaderApp(App[int]):
             self.notify(f"Not saved: {err}", severity="error", timeout=10, markup=False)
             return
         self.notify(f"Saved {self.session.path}", timeout=3, markup=False)
+        self._save_registry()
         self.post_message(AnnotationsChanged(None))
         if then is not None:
             then()
@@ -950,7 +1023,7 @@ class ReaderApp(App[int]):
             self.notify(f"Your version was saved as {copy}", timeout=8, markup=False)
 
     async def action_quit(self) -> None:
-        if not self.session.dirty:
+        if getattr(self, "article", None) is None or not self._has_unsaved():
             self.exit(EXIT_OK)
             return
 
@@ -1002,6 +1075,196 @@ class ReaderApp(App[int]):
 
     def action_toggle_panel(self) -> None:
         self.toggle_class("-panel-hidden")
+
+    # --- the workspace: source registry, corroboration ---------------------------------
+
+    def _in_workspace(self) -> bool:
+        """A workspace is a folder holding articles/: only there is there a registry."""
+        return (self.workspace / "articles").is_dir()
+
+    def _has_unsaved(self) -> bool:
+        return self.session.dirty or bool(self._registry_ops)
+
+    def _start_workspace_work(self) -> None:
+        """After the first frame: read the registry and link claims across articles."""
+        if not self._in_workspace():
+            return
+        self.run_worker(
+            partial(self._workspace_work, self.workspace, self.groups is None),
+            thread=True,
+            group="workspace",
+            exclusive=True,
+        )
+
+    def _workspace_work(self, workspace: Path, link: bool) -> None:
+        from tui.batch import list_articles
+        from tui.registry import load_registry, registry_path
+        from tui.store import StoreError
+
+        registry = None
+        error = None
+        if registry_path(workspace).exists():
+            try:
+                registry = load_registry(workspace)
+            except StoreError as err:
+                error = f"The source registry could not be read: {err}"
+        groups = None
+        if link and len(list_articles(workspace / "articles")) > 1:
+            from tui.corroboration import link_claims
+            from tui.library import load_workspace
+
+            _, entries = load_workspace(workspace)
+            groups = link_claims(
+                [
+                    (e.meta, e.annotations, e.article.body)
+                    for e in entries
+                    if e.annotations is not None and e.article is not None
+                ],
+                registry=registry,
+            )
+        with suppress(RuntimeError):  # the app closed meanwhile
+            self.call_from_thread(self._workspace_ready, workspace, registry, groups, error)
+
+    def _workspace_ready(
+        self,
+        workspace: Path,
+        registry: Registry | None,
+        groups: list[Group] | None,
+        error: str | None,
+    ) -> None:
+        if getattr(self, "article", None) is None or workspace != self.workspace:
+            return
+        if error:
+            self.notify(error, severity="warning", timeout=10, markup=False)
+        if groups is not None:
+            self.groups = groups
+        if registry is not None:
+            self.registry = registry
+            self._propose_registry(registry)
+        if groups is not None:
+            self._render_all()
+
+    def _propose_registry(self, registry: Registry) -> None:
+        """The registry's ratings and notes for the article's sources that have none: one
+        undoable change (u takes them back); a disagreement is listed, never overridden."""
+        from tui.registry import apply_registry
+
+        before = self.session.current
+        after, conflicts = apply_registry(before, registry)
+        taken = [
+            s.name
+            for s in after.sources
+            if (old := before.source(s.id)) is not None
+            and (old.reliability, old.note) != (s.reliability, s.note)
+        ]
+        applied = after != before and self._apply(after, "ratings from the source registry")
+        if applied and taken:
+            shown = ", ".join(taken[:6]) + (" …" if len(taken) > 6 else "")
+            self.notify(
+                f"Ratings or notes of {len(taken)} source(s) taken from the workspace "
+                f"registry: {shown} (u undoes).",
+                timeout=8,
+                markup=False,
+            )
+        self._notify_conflicts(conflicts, "kept this article's value")
+
+    def _notify_conflicts(self, conflicts: list[Conflict], what: str) -> None:
+        if not conflicts:
+            return
+        lines = [c.line() for c in conflicts[:8]]
+        if len(conflicts) > 8:
+            lines.append(f"… and {len(conflicts) - 8} more")
+        self.notify(
+            "\n".join(lines) + f"\n({what}; S opens the sources to settle it)",
+            title=f"{len(conflicts)} registry conflict(s)",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
+
+    def workspace_registry(self, base: Registry | None = None) -> tuple[Registry, list[Conflict]]:
+        """The registry with this session's changes and this article's sources merged in."""
+        from tui.registry import Registry, match_source, set_source, update_registry
+
+        registry = base if base is not None else self.registry or Registry()
+        for source_id, name, value in self._registry_ops:
+            if registry.source(source_id) is not None:
+                registry = set_source(registry, source_id, **{name: value})
+        ann = self.session.current
+        for source_id, fields in self._rated.items():
+            source = ann.source(source_id)
+            found = match_source(registry, source.name, source.aliases) if source else None
+            if source is None or found is None:
+                continue
+            # Only what the article still says (an undone rating is not pushed).
+            changes = {k: v for k, v in fields.items() if getattr(source, k) == v}
+            if changes:
+                registry = set_source(registry, found.id, **changes)
+        return update_registry(registry, ann)
+
+    def _save_registry(self) -> None:
+        """After the article is saved: merge it into annotations/sources.yaml."""
+        from tui.registry import load_registry, save_registry
+        from tui.store import StoreError
+
+        if not self._in_workspace():
+            return
+        try:
+            base = load_registry(self.workspace)  # fresh: another article may have saved
+            registry, conflicts = self.workspace_registry(base)
+            save_registry(registry, self.workspace)
+        except (StoreError, OSError) as err:
+            self.notify(
+                f"The source registry was not updated: {err}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.registry = registry
+        self._registry_ops = []
+        self._rated = {}
+        self._notify_conflicts(conflicts, "the registry kept its value")
+
+    def article_sources_for(self, source: RegistrySource) -> list[str]:
+        """Ids of this article's sources that are this registry source."""
+        from tui.registry import Registry, match_source
+
+        one = Registry((source,))
+        return [
+            s.id
+            for s in self.session.current.sources
+            if match_source(one, s.name, s.aliases) is not None
+        ]
+
+    def set_registry_field(self, source: RegistrySource, name: str, value: Any) -> None:
+        """Rate or annotate a source workspace-wide (the sources screen): the registry on
+        save, and the article's matching sources now (an undoable change)."""
+        self._registry_ops.append((source.id, name, value))
+        ids = self.article_sources_for(source)
+        if not ids:
+            self._render_header()  # unsaved: the registry alone changed
+            return
+
+        def edit(ann: AnnotationSet) -> AnnotationSet:
+            for source_id in ids:
+                if name == "reliability":
+                    ann = editing.set_source_reliability(ann, source_id, value)
+                else:
+                    mine = ann.source(source_id)
+                    if mine is not None:
+                        ann = ann.replace_source(replace(mine, note=value))
+            return ann
+
+        what = f"reliability {value}" if name == "reliability" else "note"
+        if self._edit(f"{what} for {source.name}", edit):
+            for source_id in ids:
+                self._rated.setdefault(source_id, {})[name] = value
+
+    def action_sources(self) -> None:
+        from tui.screens.sources import SourcesScreen
+
+        self.push_screen(SourcesScreen())
 
     # --- help and the palette -----------------------------------------------------------
 

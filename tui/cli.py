@@ -44,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     read = sub.add_parser("read", help="open an article in the reader (the default command)")
-    read.add_argument("article", nargs="?", help="article file (.txt or .md); default: the sample")
+    read.add_argument(
+        "article",
+        nargs="?",
+        help="article file (.txt or .md), or a folder of articles (the library); "
+        "default: the library of this workspace, or the sample",
+    )
     read.add_argument("--annotations", type=Path, help="annotation file to open and save")
     read.add_argument("--language", choices=("fr", "en"), help="override the article language")
     read.add_argument("--rules", type=Path, help="an extended rule pack (YAML)")
@@ -132,7 +137,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def _library_folder(args: argparse.Namespace) -> Path | None:
+    """The folder the library opens on: `sourcecrit FOLDER`, or bare `sourcecrit` in a
+    workspace whose articles/ holds more than one article (else the single one, or the
+    sample, opens in the reader as before)."""
+    if args.article and args.article != "-" and Path(args.article).is_dir():
+        return Path(args.article)
+    if args.article or args.annotations is not None:
+        return None
+    from tui.batch import list_articles
+
+    articles = Path.cwd() / "articles"
+    if articles.is_dir() and len(list_articles(articles)) > 1:
+        return Path.cwd()
+    return None
+
+
 def cmd_read(args: argparse.Namespace) -> int:
+    folder = _library_folder(args)
+    if folder is not None:
+        from tui.screens.library import run_library
+
+        return run_library(folder, rules_path=args.rules)
     target = article_for_read(args.article, args.language) if args.article else None
     if target is None or isinstance(target, str):
         article = _load(target or str(sample_article_path()), args.language)

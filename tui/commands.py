@@ -38,10 +38,10 @@ EXTRA_COMMANDS: tuple[tuple[str, str, str, str], ...] = tuple(
 )
 
 
-def palette_commands(app: Any) -> Iterator[PaletteCommand]:
-    """One command per action bound on the app (keys of one action merged), then extras."""
+def _bound(app: Any, node: Any) -> Iterator[PaletteCommand]:
+    """One command per action bound on `node` (keys of one action merged)."""
     merged: dict[str, tuple[str, list[str]]] = {}
-    for _key, binding in app._bindings:  # the app's bindings, keymap applied
+    for _key, binding in node._bindings:  # the node's bindings, keymap applied
         if not binding.description or binding.system:
             continue
         # The tooltip is the long form of the footer's short description.
@@ -54,6 +54,18 @@ def palette_commands(app: Any) -> Iterator[PaletteCommand]:
             keys.append(shown)
     for action, (title, keys) in merged.items():
         yield PaletteCommand(title, action, " / ".join(keys), "")
+
+
+def palette_commands(app: Any, screen: Any = None) -> Iterator[PaletteCommand]:
+    """The reader's actions (its bindings, then extras); a screen of its own (the library, the
+    sources) lists its bindings instead, and the reader screen of the library adds its own."""
+    if screen is not None and getattr(screen, "OWN_PALETTE", False):
+        yield from _bound(app, screen)
+        return
+    yield from _bound(app, app)
+    if screen is not None and screen.has_class("-reader") and screen is not app.default_screen:
+        for command in _bound(app, screen):
+            yield replace(command, action=command.action.removeprefix("app."))
     for title, action, key, help_text in EXTRA_COMMANDS:
         yield PaletteCommand(title, action, key, help_text)
     yield from export_commands()
@@ -85,24 +97,32 @@ def _display(command: PaletteCommand) -> Content:
 class ReaderCommands(Provider):
     """Every reader action in the palette; typing filters them (fuzzy), enter runs one."""
 
+    def _commands(self) -> Iterator[PaletteCommand]:
+        return palette_commands(self.app, self.screen)
+
+    def _runner(self, command: PaletteCommand) -> Any:
+        # A screen of its own runs its actions; otherwise the app does.
+        target = self.screen if getattr(self.screen, "OWN_PALETTE", False) else self.app
+        return partial(target.run_action, command.action)
+
     async def discover(self) -> Hits:
-        for command in palette_commands(self.app):
+        for command in self._commands():
             yield DiscoveryHit(
                 _display(command),
-                partial(self.app.run_action, command.action),
+                self._runner(command),
                 text=command.title,
                 help=_help(command),
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in palette_commands(self.app):
+        for command in self._commands():
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(command.title) + Content.styled(f"  {command.key}", "dim"),
-                    partial(self.app.run_action, command.action),
+                    self._runner(command),
                     text=command.title,
                     help=_help(command),
                 )

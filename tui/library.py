@@ -34,30 +34,40 @@ class Entry:
 
 def load_workspace(folder: Path, rules_path: Path | None = None) -> tuple[Path, list[Entry]]:
     """(workspace, one entry per article of the folder, in file-name order)."""
+    workspace, articles_folder = workspace_for(folder)
+    rules: dict[str, object] = {}
+    entries = [
+        load_entry(workspace, path, rules_path, rules) for path in list_articles(articles_folder)
+    ]
+    return workspace, entries
+
+
+def load_entry(
+    workspace: Path,
+    path: Path,
+    rules_path: Path | None = None,
+    rules: dict[str, object] | None = None,
+) -> Entry:
+    """One article of the workspace, with its saved annotations or extracted in memory."""
     from tui.articles import ArticleError, load_article
     from tui.attribution import RulesError, extract_claims, load_rules
     from tui.store import StoreError, load_annotations
 
-    workspace, articles_folder = workspace_for(folder)
-    entries: list[Entry] = []
-    rules: dict[str, object] = {}
-    for path in list_articles(articles_folder):
-        target = workspace / "annotations" / f"{path.stem}.yaml"
-        try:
-            article = load_article(path)
-            if target.is_file():
-                annotations = load_annotations(target, body=article.body).annotations
-                entries.append(Entry(path, target, article, annotations, saved=True))
-                continue
-            if article.language not in rules:
-                rules[article.language] = load_rules(article.language, rules_path)
-            annotations = extract_claims(article, rules[article.language])  # type: ignore[arg-type]
-            # Named as its file would name it, so saved and unsaved articles look alike.
-            annotations = replace(annotations, article_path=article_path_for_file(path, target))
-            entries.append(Entry(path, target, article, annotations))
-        except (ArticleError, StoreError, RulesError) as err:
-            entries.append(Entry(path, target, error=" ".join(str(err).split())))
-    return workspace, entries
+    rules = {} if rules is None else rules
+    target = workspace / "annotations" / f"{path.stem}.yaml"
+    try:
+        article = load_article(path)
+        if target.is_file():
+            annotations = load_annotations(target, body=article.body).annotations
+            return Entry(path, target, article, annotations, saved=True)
+        if article.language not in rules:
+            rules[article.language] = load_rules(article.language, rules_path)
+        annotations = extract_claims(article, rules[article.language])  # type: ignore[arg-type]
+        # Named as its file would name it, so saved and unsaved articles look alike.
+        annotations = replace(annotations, article_path=article_path_for_file(path, target))
+        return Entry(path, target, article, annotations)
+    except (ArticleError, StoreError, RulesError) as err:
+        return Entry(path, target, error=" ".join(str(err).split()))
 
 
 @dataclass(frozen=True)

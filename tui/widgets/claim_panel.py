@@ -13,6 +13,7 @@ lay out on the way to the first frame.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.content import Content
@@ -30,6 +31,9 @@ from tui.model import (
     Status,
     weakest_reliability,
 )
+
+if TYPE_CHECKING:
+    from tui.corroboration import Group
 
 QUOTE_LIMIT = 400  # characters of claim text shown; the article pane shows the rest
 INFERRED = "⋯"  # marks a hop the text does not state (inferred by the extractor or the user)
@@ -52,6 +56,11 @@ class ClaimView:
     total: int
     body: str
     hop: int = 0
+    group: Group | None = None  # the claims of other articles linked to this one
+
+
+ALSO_LIMIT = 6  # other articles' claims listed; the rest are counted
+ALSO_TEXT = 160  # characters of each one's text
 
 
 def _hop_name(ann: AnnotationSet, source_id: str) -> str:
@@ -176,7 +185,52 @@ def render_claim(view: ClaimView | None) -> Content:
             lines.extend(Content.assemble("    ", line) for line in text_lines[1:])
     else:
         lines.append(Content.styled("No notes (n adds one)", "italic $text-muted"))
+    if view.group is not None:
+        lines.extend(also_reported_lines(view.group, ann.article_path, claim.credibility))
     return Content("\n").join(lines)
+
+
+def also_reported_lines(group: Group, article: str, credibility: int | None) -> list[Content]:
+    """ "Also reported in": the other articles' linked claims, the origins, the warnings."""
+    others = [c for c in group.claims if c.article != article]
+    if not others:
+        return []
+    flag: Any = (
+        ("  independent", "bold $text-success")
+        if group.independent
+        else ("  circular: one origin", "bold $text-error")
+        if group.circular
+        else ("  no independent origin", "$text-warning")
+    )
+    lines = [
+        Content.styled("Also reported in", "bold $text-muted"),
+        Content.assemble("  ", (group.summary, "bold"), flag),
+    ]
+    for linked in others[:ALSO_LIMIT]:
+        title = linked.title or linked.outlet or linked.article
+        where = f" ({linked.outlet})" if linked.outlet and linked.outlet != title else ""
+        lines.append(Content.assemble("  • ", (title, "bold"), (where, "$text-muted")))
+        lines.append(
+            Content.assemble("    ", (linked.chain_text or "no source", "$text-secondary"))
+        )
+        text = " ".join(linked.text.split())
+        if len(text) > ALSO_TEXT:
+            text = text[: ALSO_TEXT - 1] + "…"
+        lines.append(Content.assemble("    ", ("“", "$text-muted"), text, ("”", "$text-muted")))
+    if len(others) > ALSO_LIMIT:
+        lines.append(Content.styled(f"  … and {len(others) - ALSO_LIMIT} more", "$text-muted"))
+    # This claim's credibility as it is now (the group was linked when the workspace was read).
+    credibility_1 = credibility == 1 or any(c.credibility == 1 for c in others)
+    if credibility_1 and not group.independent:
+        why = f"one origin ({group.origins[0]})" if group.origins else "no known origin"
+        lines.append(
+            Content.assemble(
+                ("  ⚠ ", "bold $text-error"),
+                f"credibility 1 (confirmed by other sources), but all reports go back to {why}: "
+                "circular reporting is not confirmation",
+            )
+        )
+    return lines
 
 
 _EMPTY = Strip([], 0)

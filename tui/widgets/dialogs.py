@@ -166,6 +166,19 @@ class ConfirmQuit(ChoiceDialog):
         super().__init__("Unsaved changes", "Save your changes before quitting?")
 
 
+class ConfirmLeave(ChoiceDialog):
+    """Escape from the reader back to the library, with unsaved changes."""
+
+    CHOICES = (
+        Choice("s", "save", "Save and go back", "primary"),
+        Choice("d", "discard", "Discard", "error"),
+        Choice("c", "cancel", "Cancel"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__("Unsaved changes", "Save your changes before going back to the library?")
+
+
 class RestoreRecovery(ChoiceDialog):
     CHOICES = (
         Choice("r", "restore", "Restore", "primary"),
