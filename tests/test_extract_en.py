@@ -464,3 +464,29 @@ def test_quote_then_told_an_audience() -> None:
     c = one('"We will not rest," campaigner Liz Ford told a public meeting on Thursday.')
     assert c["text"] == "We will not rest"
     assert c["chain"] == ["campaigner Liz Ford"]
+
+
+def test_pronoun_after_apposition_is_the_person_not_the_employer() -> None:
+    found = attributed(
+        "Dana Orwell, a housing analyst at the Northgate Institute, said rents were rising. "
+        "The trend, she said, would last into next year."
+    )
+    assert found[1]["names"] == ["Dana Orwell"]
+
+
+def test_told_an_audience_after_a_named_apposition() -> None:
+    found = attributed(
+        '"We have found no fault," the chief engineer, Tom Vale, told a press conference '
+        "in Leeds. He said the bridge would reopen on Monday."
+    )
+    assert found[0]["text"] == "We have found no fault"
+    assert found[0]["names"] == ["Tom Vale"]
+    assert found[1]["names"] == ["Tom Vale"]
+
+
+def test_the_paper_is_the_latest_newspaper() -> None:
+    found = attributed(
+        "The weekly Harbour Gazette reported that the port would close. "
+        "The navy declined to comment. The paper said it had seen the closure order."
+    )
+    assert found[-1]["names"] == ["Harbour Gazette"]

@@ -508,3 +508,30 @@ def test_jure_apres_la_citation() -> None:
     c = one("La trottinette est sûre, jure le fabricant.")
     assert c["text"] == "La trottinette est sûre"
     assert c["chain"] == ["le fabricant"]
+
+
+def test_pronom_vers_le_dernier_locuteur_titre() -> None:
+    found = [
+        c
+        for c in run(
+            "Le rapport vise le cabinet de la ministre du Travail, Claire Aubel. "
+            "Un ancien chef de service de la direction du budget a décrit des pressions. "
+            "Entendue en mai, la ministre avait assuré que « tout était en règle ». "
+            "Elle a toutefois reconnu que certains dossiers avaient été traités dans l'urgence."
+        )
+        if c["chain"]
+    ]
+    assert found[-2]["names"] == ["Claire Aubel"]
+    assert found[-1]["names"] == ["Claire Aubel"]
+
+
+def test_le_quotidien_est_le_dernier_journal() -> None:
+    found = [
+        c
+        for c in run(
+            "Le quotidien La Voix du Port a révélé que le terminal fermerait. "
+            "L'armée n'a pas souhaité réagir. Le journal affirme avoir consulté l'arrêté."
+        )
+        if c["chain"]
+    ]
+    assert found[-1]["names"] == ["La Voix du Port"]

@@ -407,6 +407,24 @@ class Reader:
             j += 1
         while j < len(ts) and ts[j].cap:
             j += 1
+        if (
+            form.direct
+            and j == start_k + 1
+            and ts[start_k].bare in p.determiners
+            and j < len(ts)
+            and ts[j].bare not in p.pronouns
+        ):
+            # "told a press conference in …": a common noun phrase, up to its complement
+            while (
+                j < len(ts)
+                and j < start_k + 4
+                and not ts[j].cap
+                and ts[j].bare not in p.prepositions
+                and ts[j].bare not in p.determiners
+                and ts[j].low not in p.verbs
+                and not self.view[ts[j - 1].end : ts[j].start].strip()
+            ):
+                j += 1
         if j == start_k or (j == start_k + 1 and ts[start_k].bare in p.determiners):
             # a bare noun: "told reporters"
             if (

@@ -308,7 +308,9 @@ def _draft(
             # origin (the outlet is its relay)
             origin_mention = _before_publisher(view, body, sent, pack, origin_mention, f)
         entity = reg.resolve(
-            origin_mention, body[origin_mention.span.start : origin_mention.span.end]
+            origin_mention,
+            body[origin_mention.span.start : origin_mention.span.end],
+            speaker=True,
         )
         if f.relays and (entity is None or entity.outlet or not origin_mention.named):
             # "<prep> emails seen by <this outlet>": the documents are the origin
@@ -322,6 +324,7 @@ def _draft(
         return None  # the article's own finding: not an attribution
     entity.spoke = True
     reg.touch(entity, mspan.start)
+    reg.spoke_at(entity, mspan.start)
     hops: list[tuple[Entity, Span, bool]] = [(entity, mspan, False)]
 
     # relays: the reversed subject ("Ouest-France, citant des enquêteurs"), who was told

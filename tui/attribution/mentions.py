@@ -348,9 +348,17 @@ def analyse(
     person: bool | None = None
     gender: str | None = None
     # the title nearest before the name speaks for it ("the accountancy firm Lyle Benton")
-    order = toks
+    # A complement speaks of someone else: "X, an expert at the Institute" is a person, not
+    # the institute ("le ministère de la Santé" keeps its head noun, which comes first).
+    own = toks
+    lead = max(dets + head_i + 1, name_run[1] if name_run is not None else 0)
+    for k in range(lead, len(toks)):
+        if toks[k].bare in pack.prepositions or toks[k].bare in pack.complement_markers:
+            own = toks[:k]
+            break
+    order = own
     if name_run is not None:
-        order = list(reversed(toks[max(0, name_run[0] - 3) : name_run[0]])) + toks
+        order = list(reversed(toks[max(0, name_run[0] - 3) : name_run[0]])) + own
     for t in order:
         b = t.bare
         if b in pack.person_gender:

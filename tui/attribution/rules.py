@@ -132,6 +132,7 @@ _SCHEMA: dict[str, Any] = {
         "fiction": "list",
         "media_names": "list",
         "media_name_words": "list",
+        "descriptions": "dict",
     },
     "pronouns": "dict",
     "continuation_starts": "list",
@@ -328,6 +329,8 @@ class RulePack:
     cue_start_re: re.Pattern[str] | None = None
     cue_after_sep_re: re.Pattern[str] | None = None  # a match ends where cue_start_re matches
     kind_first_words: frozenset[str] = frozenset()  # first words of multi-word kinds
+    # description nouns and the kind of source they stand for ("the paper": media)
+    descriptions: Mapping[str, str] = field(default_factory=dict)
     name_particles: frozenset[str] = frozenset()  # complement markers and definite articles
     # endings of past participles: a comma segment opening with one is an apposition
     # ("The report, published on Tuesday, said …"), not a clause
@@ -702,6 +705,16 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         lookahead = f"(?={first})" if first else ""
         cue_after_sep_re = _compile(rf"[^\w-]{lookahead}(?=(?:{trie}))", where, "cues")
 
+    descriptions: dict[str, str] = {}
+    for kind, nouns in (_get(data, "sources", "descriptions") or {}).items():
+        from tui.model import SOURCE_KINDS
+
+        if kind not in SOURCE_KINDS:
+            raise RulesError(where, f"unknown source kind {kind!r} in sources.descriptions")
+        if not isinstance(nouns, list):
+            raise RulesError(where, f"sources.descriptions.{kind} must be a list of words")
+        for noun in nouns:
+            descriptions.setdefault(_norm(noun), kind)
     kind_max = max((len(k.split()) for k in kinds), default=1)
     determiners = (
         words("words", "determiners", "definite")
@@ -778,6 +791,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         cue_start_re=cue_start_re,
         cue_after_sep_re=cue_after_sep_re,
         kind_first_words=frozenset(k.split(" ")[0] for k in kinds if " " in k),
+        descriptions=descriptions,
         zero_that=bool(_get(data, "cues", "zero_complementizer")),
         name_particles=words("words", "complement_markers")
         | words("words", "determiners", "definite"),

@@ -61,6 +61,9 @@ class Registry:
         self.index: dict[str, list[int]] = {}
         self.salience: list[tuple[int, int]] = []
         self.sent_start = 0  # start of the sentence being read
+        self.para = 0  # paragraph of the sentence being read
+        # (position, paragraph, entity) of each claim's origin, in reading order
+        self.speakers: list[tuple[int, int, int]] = []
         self._content_cache: dict[str, frozenset[str]] = {}
         key = self._content(outlet_name)
         self.outlet = self._add(
@@ -116,6 +119,12 @@ class Registry:
         if len(self.salience) > SALIENCE_KEEP * 2:
             del self.salience[:SALIENCE_KEEP]
 
+    def spoke_at(self, e: Entity, pos: int) -> None:
+        """``e`` is the origin of a claim whose mention starts at ``pos``."""
+        self.speakers.append((pos, self.para, e.idx))
+        if len(self.speakers) > SALIENCE_KEEP * 2:
+            del self.speakers[:SALIENCE_KEEP]
+
     def _recent(self, before: int, with_pos: bool = False):
         seen = set()
         n = 0
@@ -147,12 +156,18 @@ class Registry:
         ok = self.outlet.keys[0] if self.outlet.keys else frozenset()
         return bool(ok) and (m.name_key <= ok or ok <= m.name_key)
 
-    def resolve(self, m: Mention, body_text: str) -> Entity | None:
-        """The entity a mention names; a new one when it names no known source."""
+    def resolve(self, m: Mention, body_text: str, speaker: bool = False) -> Entity | None:
+        """The entity a mention names; a new one when it names no known source.
+        ``speaker``: the mention is who says something (a pronoun then stands first for
+        the latest compatible speaker)."""
         pos = m.span.start
         if m.impersonal:
             return None
         if m.pronoun is not None and not m.pronoun.description:
+            if speaker:
+                e = self._last_speaker(m, pos)
+                if e is not None:
+                    return e
             return self._pronoun(m, pos)
         if self.is_outlet(m):
             return self.outlet
@@ -221,6 +236,50 @@ class Registry:
                 return e
         return None
 
+    def _fits(self, pr, e: Entity) -> bool:
+        """Can pronoun ``pr`` stand for ``e`` (number, person, gender)?"""
+        if e.outlet:
+            return False
+        if pr.member:
+            if not e.plural:
+                return False
+        elif (pr.number == "p" and not e.plural and e.named) or (pr.number == "s" and e.plural):
+            return False
+        if pr.person is True and e.person is False:
+            return False
+        if pr.person is False and e.person is True:
+            return False
+        return not (pr.gender in ("m", "f") and e.gender in ("m", "f") and pr.gender != e.gender)
+
+    def _last_speaker(self, m: Mention, pos: int) -> Entity | None:
+        """The latest origin of a claim, in this paragraph or the one before, that the
+        pronoun can stand for. A person pronoun skips what is not known to be a person;
+        a gendered one prefers a person when the latest speaker is one."""
+        pr = m.pronoun
+        assert pr is not None
+        if pr.member:
+            return None
+        first = True
+        for at, para, idx in reversed(self.speakers):
+            if at >= pos:
+                continue
+            if para < self.para - 1:
+                return None
+            e = self.entities[idx]
+            if self._fits(pr, e):
+                if (
+                    not first
+                    and pr.person is None
+                    and pr.gender in ("m", "f")
+                    and e.person is not True
+                ):
+                    return None  # an older organisation: let salience decide
+                if pr.gender in ("m", "f") and e.gender is None and e.person is True:
+                    e.gender = pr.gender
+                return e
+            first = False
+        return None
+
     def _pronoun(self, m: Mention, pos: int) -> Entity | None:
         pr = m.pronoun
         assert pr is not None
@@ -258,12 +317,31 @@ class Registry:
 
     def _description(self, m: Mention, pos: int) -> Entity | None:
         fallback = None
+        stands_for = self.pack.descriptions.get(m.head)
         for e in self._recent(pos):
             if e.outlet or e.plural:
                 continue
             if m.head and (m.head in e.heads or any(m.head in low for low in e.lowered)):
                 return e
-            if fallback is None and m.kind not in ("unknown", "anonymous") and e.kind == m.kind:
+            # "the paper": the latest newspaper; "the company": the latest company, or the
+            # latest speaker whose kind is not known
+            if (
+                stands_for is not None
+                and e.named
+                and e.person is not True
+                and (
+                    e.kind == stands_for
+                    or (e.kind == "unknown" and e.spoke and not e.media and e.person is None)
+                )
+            ):
+                return e
+            if (
+                fallback is None
+                and m.kind not in ("unknown", "anonymous")
+                and e.kind == m.kind
+                and not (m.person is True and e.person is not True)
+                and not (m.person is False and e.person is True)
+            ):
                 fallback = e
             elif (
                 fallback is None
@@ -284,6 +362,7 @@ class Registry:
         """Names in the sentence make their entity salient; titled names become entities
         ("la société Terraval", "the director Aoife Lennon") that pronouns may point to."""
         self.sent_start = sent.start
+        self.para = sent.para
         toks = sent.toks
         if not toks:
             return
@@ -319,12 +398,14 @@ class Registry:
             kind = None
             person = None
             gender = None
+            title = None
             # a title just before ("la société Terraval", "the director Aoife Lennon"),
             # never across a preposition ("a nurse in Galway")
             for k in range(a - 1, max(-1, a - 4), -1):
                 w = toks[k].bare
                 if w in p.person_gender:
                     person, gender, kind = True, p.person_gender[w], p.kinds.get(w, "unknown")
+                    title = w
                     break
                 if toks[k].cap or w in p.prepositions or w in p.complement_markers:
                     break
@@ -341,6 +422,7 @@ class Registry:
                     if w in p.person_gender:
                         person, gender = True, p.person_gender[w]
                         kind = p.kinds.get(w, "unknown")
+                        title = w
                         break
             if (
                 kind is None
@@ -371,6 +453,8 @@ class Registry:
                 False,
                 kind in ("media", "news-agency"),
             )
+            if title is not None:
+                e.heads.add(title)  # "la ministre des Sports, Sophie X": "la ministre"
             self._add(e, key, key)
             self.touch(e, toks[a].start)
 
