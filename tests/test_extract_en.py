@@ -490,3 +490,36 @@ def test_the_paper_is_the_latest_newspaper() -> None:
         "The navy declined to comment. The paper said it had seen the closure order."
     )
     assert found[-1]["names"] == ["Harbour Gazette"]
+
+
+def test_a_mention_stops_before_the_claim_clause() -> None:
+    c = one("According to the Guardian, the brigade has only about 2,000 men, down from 2,500.")
+    assert c["chain"] == ["the Guardian"]
+    assert c["text"].startswith("the brigade has only about 2,000 men")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The budget will be voted in December, the minister Anne Ross told reporters.",
+        "The minister Anne Ross told MPs that the budget will be voted in December.",
+        "The budget will be voted in December, Anne Ross told a press conference.",
+        "Anne Ross told the committee that the budget will be voted in December.",
+    ],
+)
+def test_an_audience_is_neither_relay_nor_speaker(sentence: str) -> None:
+    c = one(sentence)
+    assert c["names"] == ["Anne Ross"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "His aides said the minister would not resign.",
+        "The minister would not resign, his aides said.",
+    ],
+)
+def test_aides_are_the_source(sentence: str) -> None:
+    c = one(sentence)
+    assert c["chain"][0].lower() == "his aides"
+    assert c["anonymous"]

@@ -535,3 +535,84 @@ def test_le_quotidien_est_le_dernier_journal() -> None:
         if c["chain"]
     ]
     assert found[-1]["names"] == ["La Voix du Port"]
+
+
+# --- mention boundaries, audiences, entourage, "Pour X" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, chain",
+    [
+        (
+            "Selon Le Monde, Africa Corps ne compterait plus que 2 000 hommes, contre 2 500 "
+            "en janvier.",
+            ["Le Monde"],
+        ),
+        (
+            "D'après un officier cité par Le Monde, la brigade ne compterait plus que 900 "
+            "soldats, contre 1 200 en mai.",
+            ["un officier", "Le Monde"],
+        ),
+    ],
+)
+def test_a_mention_stops_before_the_claim_clause(sentence: str, chain: list[str]) -> None:
+    c = one(sentence)
+    assert c["chain"] == chain
+    assert "ne compterait plus" in c["text"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le budget sera voté en décembre, a déclaré la ministre Anne Roux à la presse.",
+        "Le budget sera voté en décembre, a déclaré devant les députés la ministre Anne Roux.",
+        "Le budget sera voté en décembre, a affirmé lors d'une conférence de presse la "
+        "ministre Anne Roux.",
+        "Le budget sera voté en décembre, a indiqué aux journalistes la ministre Anne Roux.",
+        "La ministre Anne Roux a expliqué aux journalistes que le budget sera voté en décembre.",
+        "La ministre Anne Roux a déclaré devant les députés que le budget sera voté en décembre.",
+    ],
+)
+def test_an_audience_is_neither_relay_nor_speaker(sentence: str) -> None:
+    c = one(sentence)
+    assert len(c["chain"]) == 1, c["chain"]
+    assert c["names"] == ["Anne Roux"]
+    assert "budget sera voté" in c["text"]
+
+
+def test_a_news_outlet_told_stays_a_relay() -> None:
+    c = one("Le budget sera voté en décembre, a déclaré la ministre Anne Roux à l'AFP.")
+    assert c["chain"][-1] == "l'AFP"
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Son entourage a fait savoir que le maire ne démissionnerait pas.", "Son entourage"),
+        ("Selon ses proches, le maire ne démissionnerait pas.", "ses proches"),
+    ],
+)
+def test_the_entourage_is_the_source(sentence: str, mention: str) -> None:
+    c = one(sentence)
+    assert c["chain"] == [mention]
+    assert c["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        (
+            "Pour le virologue Marc Lenoir, de l'Institut Bréval, la hausse tient au dépistage.",
+            "le virologue Marc Lenoir, de l'Institut Bréval",
+        ),
+        ("Pour la toxicologue Inès Caron, l'eau reste potable.", "la toxicologue Inès Caron"),
+    ],
+)
+def test_pour_a_titled_person(sentence: str, mention: str) -> None:
+    c = one(sentence)
+    assert c["chain"] == [mention]
+    assert not c["text"].startswith("de ")
+
+
+def test_pour_a_group_is_not_a_source() -> None:
+    assert not attributed("Pour les habitants, la réforme a échoué.")

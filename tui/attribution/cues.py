@@ -21,6 +21,7 @@ INFINITIVE_WINDOW = 6
 # Longest comma segment still read as an apposition of a subject ("Karima Belaïd, déléguée
 # CFDT, résume …"); a longer one is a clause.
 APPOSITION_MAX = 16
+AFFILIATION_MAX = 6  # "de l'Institut Pasteur" after a leading source
 # A claim before its named subject ("<claim>, Jo Kent, a spokesman, said") has this many
 # words at least; a short adjunct after a closing cue verb ("said on Tuesday") at most this.
 CLAUSE_MIN = 4
@@ -286,8 +287,18 @@ class Reader:
                 and (t.bare in p.determiners or t.low in p.determiners)
                 and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
             )
-            if len(ts) > APPOSITION_MAX or not (is_name or is_title or described):
+            # "Pour le virologue X, de l'Institut Pasteur, …": an affiliation
+            affiliation = (
+                leading
+                and followed
+                and len(ts) <= AFFILIATION_MAX
+                and t.bare in p.complement_markers
+                and any(x.cap for x in ts[1:3])
+            )
+            if len(ts) > APPOSITION_MAX or not (is_name or is_title or described or affiliation):
                 break
+            if self._clausal(ts):
+                break  # "<prep> X, Africa Corps has …": a clause, not an apposition
             if leading and not followed:
                 break
             if self.view[nxt_start:nxt_end].strip()[:1] in '«"\u201c':
@@ -295,6 +306,18 @@ class Reader:
             end = nxt_end
             context_end = end
         return a, end, context_end
+
+    def _clausal(self, ts: list[Token]) -> bool:
+        """Whether a comma segment holds a finite clause (a negation, a speech verb or a
+        conditional), which no apposition does."""
+        p = self.p
+        hw = p.hedge_word_re
+        for t in ts:
+            if t.bare in p.negations or t.low in p.verbs or t.low in p.auxiliary_words:
+                return True
+            if hw is not None and t.low not in p.hedge_exceptions and hw.fullmatch(t.low):
+                return True
+        return False
 
     def backward_subject(self, sep: int, claim_first: bool = False) -> Subject | None:
         """Subject of a verb that directly follows a comma ("X, appos, VERB").
@@ -1326,6 +1349,17 @@ def _inverted(
     s = r.s
     p = r.p
     ts = r.toks(a, s.seg_end(a))
+    if len(ts) > 2 and p.audience_re is not None:
+        # "a déclaré devant les députés la ministre X": the audience is not the speaker
+        m = p.audience_re.match(r.view, ts[0].start)
+        if m is not None:
+            rest = [t for t in ts if t.start >= m.end()]
+            if rest and (
+                rest[0].bare in p.determiners or rest[0].low in p.determiners or rest[0].cap
+            ):
+                ts = rest
+                a = ts[0].start
+                rec = None
     # "a rapporté mardi le quotidien X": a time word or an adverb before the speaker
     k = 0
     while (

@@ -332,8 +332,11 @@ def _draft(
     relay_spans: list[tuple[tuple[int, int], bool]] = []
     if f.reverse_origin is not None and f.origin is not None:
         relay_spans.append((f.origin, False))
-    if f.recipient is not None:
-        relay_spans.append((f.recipient, True))
+    aud = pack.audience_np_re
+    if f.recipient is not None and not (
+        aud is not None and aud.fullmatch(view[f.recipient[0] : f.recipient[1]].strip())
+    ):
+        relay_spans.append((f.recipient, True))  # not an audience: "à la presse"
     relay_spans.extend((r.span, r.media_only) for r in f.relays)
     for (ra, rb), media_only in relay_spans:
         rm = analyse(view, body, ra, rb, sent, pack)

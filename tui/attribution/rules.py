@@ -104,6 +104,7 @@ _SCHEMA: dict[str, Any] = {
         "comparatives": "list",
         "backreference": "list",
         "recipients": "list",
+        "audiences": {"markers": "list", "nouns": "list"},
         "verbs": "entries",
         "passive_verbs": "list",
         "inverted_pronouns": "list",
@@ -292,6 +293,10 @@ class RulePack:
     comparatives: frozenset[str]
     backref_re: re.Pattern[str] | None
     recipients: frozenset[str]
+    # who heard the speech, or where ("devant les députés", "at a press conference"):
+    # ``audience_re`` is the adjunct with its preposition, ``audience_np_re`` the bare phrase
+    audience_re: re.Pattern[str] | None
+    audience_np_re: re.Pattern[str] | None
     verb_re: re.Pattern[str] | None
     verbs: Mapping[str, VerbForm]
     passive_verbs: frozenset[str]
@@ -323,6 +328,7 @@ class RulePack:
     trap_re: re.Pattern[str] | None
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
+    auxiliary_words: frozenset[str] = frozenset()  # one-word auxiliaries ("has", "ont")
     # Where a cue pattern (prep, relprep, possprep, verb, inversion) or ``hedge_re`` may
     # start: one scan of the text finds these candidate positions, then each pattern is
     # tried only there.
@@ -522,6 +528,25 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
 
     def alt(values: Iterable[str], key: str, flags: int = re.IGNORECASE):
         return _compile(_alternation(values), where, key, flags)
+
+    audience_re = audience_np_re = None
+    aud_nouns = _alternation(words("cues", "audiences", "nouns"))
+    if aud_nouns is not None:
+        dets = _alternation(
+            set().union(
+                *(
+                    words("words", "determiners", k)
+                    for k in ("definite", "demonstrative", "possessive", "indefinite")
+                )
+            )
+        )
+        det_part = rf"(?:{dets}\s*)?" if dets else ""
+        audience_np_re = _compile(det_part + aud_nouns, where, "cues.audiences.nouns")
+        markers = _alternation(words("cues", "audiences", "markers"))
+        if markers is not None:
+            audience_re = _compile(
+                rf"{markers}\s*{det_part}{aud_nouns}", where, "cues.audiences.markers"
+            )
 
     preps: dict[str, Prep] = {}
     for entry in _get(data, "cues", "prepositions") or ():
@@ -756,6 +781,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         comparatives=words("cues", "comparatives"),
         backref_re=alt(words("cues", "backreference"), "cues.backreference"),
         recipients=words("cues", "recipients"),
+        auxiliary_words=frozenset(w for w in auxiliaries if " " not in w),
+        audience_re=audience_re,
+        audience_np_re=audience_np_re,
         verb_re=alt(verbs, "cues.verbs"),
         verbs=verbs,
         passive_verbs=words("cues", "passive_verbs"),

@@ -189,6 +189,8 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
+            if ch == "," and view[i - 1 : i].isdigit() and view[i + 1 : i + 2].isdigit():
+                continue  # a number: "2,000", "2,5"
             if ch in ",;":
                 seps.append(i)
             elif ch == ":":
