@@ -24,6 +24,8 @@ from tui.model import (
     Source,
     Span,
     Status,
+    slug_id,
+    unique_id,
 )
 
 
@@ -121,21 +123,6 @@ def delete_note(ann: AnnotationSet, claim_id: str, index: int) -> AnnotationSet:
 # --- sources and chains -------------------------------------------------------------------
 
 
-def _slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug or "source"
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
-
-
 def add_source(ann: AnnotationSet, name: str, kind: str = "unknown") -> tuple[AnnotationSet, str]:
     """Add a source and return its new id (a slug of the name, made unique)."""
     name = " ".join(name.split())
@@ -143,7 +130,7 @@ def add_source(ann: AnnotationSet, name: str, kind: str = "unknown") -> tuple[An
         raise EditError("a source needs a name")
     if kind not in SOURCE_KINDS:
         raise EditError(f"unknown source kind {kind!r}")
-    source_id = _unique(_slug(name), {s.id for s in ann.sources})
+    source_id = unique_id(slug_id(name), {s.id for s in ann.sources})
     source = Source(id=source_id, name=name, kind=kind)
     return replace(ann, sources=(*ann.sources, source)), source_id
 

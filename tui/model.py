@@ -8,6 +8,8 @@ Offsets are Python string indices into the loaded article body.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -250,3 +252,21 @@ def weakest_reliability(annotations: AnnotationSet, claim: Claim) -> str | None:
     if judged:
         return max(judged, key=reliability_rank)
     return "F" if grades else None
+
+
+def slug_id(name: str, fallback: str = "source") -> str:
+    """A stable, readable id from a name: accents folded, lowercase ascii words, hyphens."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return out[:60].strip("-") or fallback
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… the first one not in `taken`."""
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"

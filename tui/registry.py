@@ -25,7 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from tui.model import RELIABILITY_LABELS, SOURCE_KINDS, AnnotationSet, Source
+from tui.model import RELIABILITY_LABELS, SOURCE_KINDS, AnnotationSet, Source, unique_id
 from tui.store import (
     StoreError,
     _Doc,
@@ -173,15 +173,6 @@ def claim_counts(annotations: AnnotationSet) -> dict[str, int]:
     return counts
 
 
-def _unique_id(wanted: str, taken: set[str]) -> str:
-    if wanted not in taken:
-        return wanted
-    n = 2
-    while f"{wanted}-{n}" in taken:
-        n += 1
-    return f"{wanted}-{n}"
-
-
 def _merge_aliases(target: RegistrySource, source: Source) -> tuple[str, ...]:
     aliases = list(target.aliases)
     known = {name_key(a) for a in (target.name, *aliases)}
@@ -214,7 +205,7 @@ def update_registry(
         appearance = (article, counts.get(source.id, 0))
         if found is None:
             new = RegistrySource(
-                id=_unique_id(source.id, set(sources)),
+                id=unique_id(source.id, set(sources)),
                 name=source.name,
                 kind=source.kind,
                 aliases=source.aliases,

@@ -6,14 +6,12 @@ costs the same per mention whatever the article's length.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from tui.attribution.mentions import Mention, name_runs
 from tui.attribution.rules import RulePack
 from tui.attribution.text import Sentence, tokens
-from tui.model import Source
+from tui.model import Source, slug_id, unique_id
 
 SALIENCE_REACH = 40  # mentions looked back through for a pronoun or a description
 SALIENCE_KEEP = 200  # salience entries kept (older ones are dropped)
@@ -45,13 +43,6 @@ class Entity:
 
     def __post_init__(self) -> None:
         self.lowered = [self.name.lower(), *(a.lower() for a in self.aliases)]
-
-
-def slug(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return out[:60].strip("-") or "source"
 
 
 class Registry:
@@ -464,12 +455,7 @@ class Registry:
         taken: set[str] = set()
         out = []
         for e in sorted((e for e in self.entities if e.used), key=lambda e: (not e.outlet, e.idx)):
-            base = slug(e.name)
-            sid = base
-            n = 2
-            while sid in taken:
-                sid = f"{base}-{n}"
-                n += 1
+            sid = unique_id(slug_id(e.name), taken)
             taken.add(sid)
             ids[e.idx] = sid
             kind = e.kind if e.kind else "unknown"
