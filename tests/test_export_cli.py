@@ -14,34 +14,17 @@ from pathlib import Path
 import pytest
 from test_export_common import SEED, seed_annotations, seed_body
 
-import tui.cli
 from tui.exports import EXPORTERS, export_to_file
 from tui.store import load_annotations, save_annotations
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Until the lead wires the commands into tui.cli, drive them through a parser of their own
-# that behaves like tui.cli.main (one-line errors, exit 2).
-DRIVER = """
-import argparse, sys
-from tui.cli import CliError
-from tui.cli_export import HANDLERS, add_export_parsers
-parser = argparse.ArgumentParser(prog="sourcecrit")
-add_export_parsers(parser.add_subparsers(dest="command"))
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(HANDLERS[args.command](args))
-except CliError as err:
-    print(f"sourcecrit: {err}", file=sys.stderr)
-    sys.exit(2)
-"""
-
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    wired = "export" in getattr(tui.cli, "COMMANDS", ())
-    cmd = [sys.executable, "-m", "tui"] if wired else [sys.executable, "-c", DRIVER]
-    return subprocess.run([*cmd, *args], capture_output=True, cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, cwd=cwd, env=env, timeout=120
+    )
 
 
 def one_line_error(proc: subprocess.CompletedProcess[bytes], needle: str) -> None:

@@ -47,21 +47,14 @@ PAGE = f"""<!DOCTYPE html>
 <footer>© Var-Matin. Tous droits réservés. Mentions légales. Cookies.</footer>
 </body></html>"""
 
+# The real command line, optionally in an interpreter where trafilatura cannot be imported.
 DRIVER = """
-import argparse, sys
+import sys
 if "--no-trafilatura" in sys.argv:
     sys.argv.remove("--no-trafilatura")
     sys.modules["trafilatura"] = None  # import trafilatura now raises ImportError
-from tui.cli import CliError
-from tui.cli_export import HANDLERS, add_export_parsers
-parser = argparse.ArgumentParser(prog="sourcecrit")
-add_export_parsers(parser.add_subparsers(dest="command"))
-args = parser.parse_args(sys.argv[1:])
-try:
-    sys.exit(HANDLERS[args.command](args))
-except CliError as err:
-    print(f"sourcecrit: {err}", file=sys.stderr)
-    sys.exit(2)
+from tui.cli import main
+sys.exit(main())
 """
 
 
