@@ -25,13 +25,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from tui.model import RELIABILITY_LABELS, SOURCE_KINDS, AnnotationSet, Source, unique_id
+from tui.model import RELIABILITY_LABELS, AnnotationSet, Source, unique_id
 from tui.store import (
     StoreError,
     _Doc,
     _Dumper,
     _emit,
     _kind,
+    _kind_and_reliability,
     _Map,
     _Reader,
     atomic_write_bytes,
@@ -373,14 +374,7 @@ def parse_registry(text: str, path: str) -> Registry:
         if source_id in seen:
             raise doc.error((*where, "id"), f"duplicate source id {source_id!r}")
         seen.add(source_id)
-        kind = doc.text(m, where, "kind", "unknown")
-        if kind not in SOURCE_KINDS:
-            raise doc.error(
-                (*where, "kind"), f"unknown kind {kind!r} (one of: {', '.join(SOURCE_KINDS)})"
-            )
-        reliability = doc.text(m, where, "reliability", None)
-        if reliability is not None and reliability not in RELIABILITY_LABELS:
-            raise doc.error((*where, "reliability"), f"must be A-F or null, not {reliability!r}")
+        kind, reliability = _kind_and_reliability(doc, m, where)
         appearances = []
         for w, a in doc.seq(m, where, "appearances"):
             am = doc.mapping(a, w, _APPEARANCE_KEYS, _APPEARANCE_KEYS)

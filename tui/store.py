@@ -788,20 +788,26 @@ def _check_version(doc: _Doc, root: _Map) -> None:
         )
 
 
+def _kind_and_reliability(doc: _Doc, m: _Map, where: Where) -> tuple[str, str | None]:
+    """A source's `kind` and `reliability`, checked (shared with the source registry)."""
+    kind = doc.text(m, where, "kind", "unknown")
+    if kind not in SOURCE_KINDS:
+        raise doc.error(
+            (*where, "kind"), f"unknown kind {kind!r} (one of: {', '.join(SOURCE_KINDS)})"
+        )
+    reliability = doc.text(m, where, "reliability", None)
+    if reliability is not None and reliability not in RELIABILITY_LABELS:
+        raise doc.error((*where, "reliability"), f"must be A-F or null, not {reliability!r}")
+    return kind, reliability
+
+
 def _parse_sources(doc: _Doc, root: _Map) -> tuple[Source, ...]:
     sources: list[Source] = []
     seen: set[str] = set()
     for where, item in doc.seq(root, (), "sources"):
         m = doc.mapping(item, where, _SOURCE_KEYS, ("id", "name"))
         source_id = _ident(doc, m, where, seen, "source")
-        kind = doc.text(m, where, "kind", "unknown")
-        if kind not in SOURCE_KINDS:
-            raise doc.error(
-                (*where, "kind"), f"unknown kind {kind!r} (one of: {', '.join(SOURCE_KINDS)})"
-            )
-        reliability = doc.text(m, where, "reliability", None)
-        if reliability is not None and reliability not in RELIABILITY_LABELS:
-            raise doc.error((*where, "reliability"), f"must be A-F or null, not {reliability!r}")
+        kind, reliability = _kind_and_reliability(doc, m, where)
         aliases = tuple(doc.item_text(a, w) for w, a in doc.seq(m, where, "aliases"))
         sources.append(
             Source(
