@@ -523,3 +523,56 @@ def test_aides_are_the_source(sentence: str) -> None:
     c = one(sentence)
     assert c["chain"][0].lower() == "his aides"
     assert c["anonymous"]
+
+
+# --- adjuncts between the verb and "that", clause-only verbs ----------------------------
+
+
+def test_citing_between_verb_and_claim_is_a_relay() -> None:
+    c = one(
+        "The broadcaster Radio Lorn reported, citing a source in the coastguard, that a "
+        "patrol boat had followed the ship."
+    )
+    assert c["text"] == "a patrol boat had followed the ship"
+    assert c["chain"] == ["a source in the coastguard", "The broadcaster Radio Lorn"]
+    assert c["anonymous"] is True
+
+
+def test_participial_aside_between_verb_and_that() -> None:
+    c = one(
+        "The regulator warned in its annual review, published last week, that water "
+        "companies were missing their targets."
+    )
+    assert c["text"] == "water companies were missing their targets"
+    assert c["chain"] == ["The regulator"]
+
+
+@pytest.mark.parametrize(
+    "sentence, anchor",
+    [
+        ("Data from the weather service show that winds stayed below 40 km/h.", "winds stayed"),
+        ("A study in the journal Tidal Science projected that sea levels would rise.", "sea"),
+        ("The coroner ruled that the crash had been an accident.", "the crash"),
+    ],
+)
+def test_clause_verbs_report_a_that_clause(sentence: str, anchor: str) -> None:
+    c = one(sentence)
+    assert c["text"].startswith(anchor)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Streaming shows draw more viewers than live sport.",
+        "The mayor showed the complaints of residents to the board on Tuesday.",
+        "A report by the consultancy, obtained under freedom of information rules, was late.",
+    ],
+)
+def test_clause_verbs_never_take_an_object(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_clause_verb_after_a_quote() -> None:
+    c = one('"We need help now," the warden repeated.')
+    assert c["text"] == "We need help now"
+    assert c["chain"] == ["the warden"]

@@ -616,3 +616,43 @@ def test_pour_a_titled_person(sentence: str, mention: str) -> None:
 
 def test_pour_a_group_is_not_a_source() -> None:
     assert not attributed("Pour les habitants, la réforme a échoué.")
+
+
+# --- appositions after a leading preposition, clause-only verbs, nouns that look like verbs
+
+
+def test_leading_preposition_takes_a_named_apposition() -> None:
+    c = one(
+        "Selon ses deux rapporteurs, le député Paul Martin et la députée Anne Roux, un tiers "
+        "des contrats ne comportaient aucun objectif."
+    )
+    assert c["text"].startswith("un tiers des contrats")
+    assert "Paul Martin" in c["chain"][0]
+
+
+def test_leading_preposition_then_a_clause_is_not_an_apposition() -> None:
+    c = one("Selon le rapport, la ministre Anne Roux a validé les dossiers, sans contrôle.")
+    assert c["text"].startswith("la ministre Anne Roux a validé")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le chiffre est spectaculaire : il a doublé en un an.",
+        "Le skieur a pu donner l'alerte et n'a été que légèrement blessé.",
+        "Le tableau montre des fissures sur toute sa hauteur.",
+    ],
+)
+def test_nouns_and_objects_of_clause_verbs_are_not_cues(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_clause_verb_inverted_after_quote() -> None:
+    c = one("« Nous avons encadré 600 jeunes cet été », lance Karim Benali, président du club.")
+    assert c["text"] == "Nous avons encadré 600 jeunes cet été"
+    assert "Karim Benali" in c["chain"][0]
+
+
+def test_fait_etat_de_reports_a_figure() -> None:
+    c = one("Le bulletin de l'agence régionale de santé fait état de 54 cas de dengue.")
+    assert "54 cas" in c["text"]

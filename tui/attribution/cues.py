@@ -186,6 +186,11 @@ class Reader:
             or t.text.isdigit()
         )
 
+    def citing_at(self, pos: int) -> bool:
+        """A reverse relay marker starts at ``pos`` ("citing", "qui cite")."""
+        rx = self.p.relay_reverse_re
+        return rx is not None and rx.match(self.view, pos) is not None
+
     def participial(self, t: Token) -> bool:
         """A past participle opening an apposition ("published on Tuesday")."""
         w = t.bare
@@ -283,9 +288,12 @@ class Reader:
             is_name = t.cap and t.bare not in p.determiners and t.bare not in p.framing_starts
             is_title = (t.bare in p.kinds or t.bare in p.person_gender) and not t.cap
             described = (
-                not leading
-                and (t.bare in p.determiners or t.low in p.determiners)
+                (t.bare in p.determiners or t.low in p.determiners)
                 and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
+                # opening the sentence, only titles with names ("<prep> its two authors,
+                # the <title> X and the <title> Y, <claim>"), not a clause that starts with
+                # a titled subject
+                and (not leading or (followed and any(x.cap for x in ts[2:5])))
             )
             # "Pour le virologue X, de l'Institut Pasteur, …": an affiliation
             affiliation = (
@@ -481,13 +489,14 @@ class Reader:
                     or t.bare in p.adverbs
                     or t.low in p.complementizers
                     or t.bare in p.complementizers
+                    or self.participial(t)  # "warned in its report, published in May, that"
+                    or self.citing_at(t.start)  # "reported, citing a source, that"
                 ):
                     seg_end = self.s.seg_end(t.start)
                 else:
                     break
-            if j > 0 and (
-                t.bare in p.conjunctions
-                or (t.bare in p.subject_relatives and t.bare not in p.complementizers)
+            if t.bare in p.conjunctions or (
+                j > 0 and t.bare in p.subject_relatives and t.bare not in p.complementizers
             ):
                 break
             if t.low in p.complementizers or t.bare in p.complementizers:
@@ -701,6 +710,27 @@ def _claim_around(r: Reader, a: int, b: int) -> tuple[int, int]:
     return s.start, s.end
 
 
+def _citing_after_verb(r: Reader, pos: int, claim_start: int) -> tuple[int, int] | None:
+    """The cited source in "X reported, citing Y, that …": between the verb and the claim,
+    a comma segment that opens with a reverse relay marker."""
+    rx = r.p.relay_reverse_re
+    if rx is None:
+        return None
+    s = r.s
+    for sep in s.seps:
+        if sep < pos:
+            continue
+        if sep >= claim_start:
+            break
+        ts = r.toks(sep + 1, claim_start)
+        m = rx.match(r.view, ts[0].start) if ts else None
+        if m is not None:
+            end = min(s.seg_end(m.end()), claim_start)
+            if r.toks(m.end(), end):
+                return m.end(), end
+    return None
+
+
 def _split_relays(
     r: Reader, a: int, b: int
 ) -> tuple[tuple[int, int], list[Relay], tuple[int, int] | None]:
@@ -835,6 +865,8 @@ def _verb(
     p = r.p
     s = r.s
     view = r.view
+    if form.clause:
+        zero_that = False  # and never a direct object: see VerbForm.clause
     seg_a = s.seg_start(vs)
     pre = view[max(seg_a, vs - 80) : vs]
     pre_end = vs
@@ -885,6 +917,14 @@ def _verb(
         # "…, lui a assuré le préfet": an object clitic, the subject follows the verb
         pre_end = ts_pre[0].start
         ts_pre = []
+    if (
+        not aux
+        and ts_pre
+        and all(t.low in p.clitics and t.low in p.determiners for t in ts_pre)
+        and r.sep_right_before(ts_pre[0].start) is None
+        and not r.toks(s.start, ts_pre[0].start)
+    ):
+        return None  # "Le chiffre est …": a determiner and a noun opening the sentence
     # negation: "n'a pas souhaité", "did not say"
     if p.negation_re is not None:
         if p.negation_re.search(view, max(seg_a, pre_end - 14), vs):
@@ -906,8 +946,11 @@ def _verb(
     # before this verb makes it part of the first verb's claim
     if r.zero_that:
         for k, t in enumerate(ts_pre[:-1]):
-            if t.low in p.verbs and (
-                ts_pre[k + 1].bare in p.determiners or ts_pre[k + 1].low in p.determiners
+            v = p.verbs.get(t.low)
+            if (
+                v is not None
+                and not v.clause
+                and (ts_pre[k + 1].bare in p.determiners or ts_pre[k + 1].low in p.determiners)
             ):
                 return None
     # an infinitive: "plans to add advice", "declined to say": no one says anything yet
@@ -984,6 +1027,12 @@ def _verb(
         what = r.after_verb_claim(after_rec)
     if what is not None and what[0] == "question":
         return None  # "asked whether …", "X a demandé si …"
+    if (
+        form.clause
+        and (what is None or what[0] not in ("that", "colon"))
+        and not _ends_with_quote(view, s.start, seg_a)
+    ):
+        return None  # a clause verb reports a clause or a quotation, never an object
     after_tok = r.next_tok(after_rec)
     adjunct_after = (
         after_tok is None
@@ -1073,6 +1122,8 @@ def _verb(
                 return None  # "its profit forecast for the year": a noun, not a verb
             what = ("obj", after_rec)
         origin, relays, reverse = _split_relays(r, *subject)
+        if reverse is None:
+            reverse = _citing_after_verb(r, after_rec, what[1])
         return Found(
             "verb",
             cue,

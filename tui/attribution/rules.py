@@ -150,6 +150,7 @@ _VERB_KEYS = {
     "recipient",
     "direct",
     "reflexive",
+    "clause",
 }
 _PRONOUN_KEYS = {"gender", "number", "person", "possessive", "member", "description"}
 
@@ -246,6 +247,9 @@ class VerbForm:
     direct: bool  # the recipient follows with no preposition ("told reporters")
     reflexive: bool
     passive_only: bool = False  # listed under cues.passive_verbs only
+    # only a cue before a "that" clause or a quotation: "figures show that …" (not "TV
+    # shows draw viewers")
+    clause: bool = False
 
 
 @dataclass(frozen=True)
@@ -560,7 +564,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
 
     verbs: dict[str, VerbForm] = {}
     for entry in _get(data, "cues", "verbs") or ():
-        flags_ = {k: bool(entry.get(k)) for k in ("object", "recipient", "direct", "reflexive")}
+        flags_ = {
+            k: bool(entry.get(k)) for k in ("object", "recipient", "direct", "reflexive", "clause")
+        }
         tenses: dict[str, list[str]] = {}
         for tense in ("present", "past", "participle", "gerund"):
             for form in entry.get(tense) or ():
