@@ -512,6 +512,16 @@ class Reader:
                 and t.bare not in p.framing_starts
             ):
                 break  # "said it had …", "said the board had …": the claim starts here
+        if best is None and ts and ts[0].start <= seg_end:
+            # a quotation as the object: "a reconnu « un défaut de communication »"
+            k = 0
+            while k < len(ts) - 1 and ts[k].bare in p.adverbs:
+                k += 1
+            start = ts[k - 1].end if k else pos
+            rest = self.view[start : ts[k].start]
+            q = start + len(rest) - len(rest.lstrip())
+            if rest.strip()[:1] in ("«", "\u201c") and q < seg_end:
+                return "colon", q
         # a colon then a quotation: "a prévenu : « … »"
         for c in self.s.colons:
             if c >= pos and c < seg_end + 1 and len(self.toks(pos, c)) <= 8:
@@ -1056,6 +1066,8 @@ def _verb(
                 return None
             if ref == "prev" and not prior and form.object:
                 return None  # "X fell after Y cut … and announced the departure of …"
+            if _refers_back(r, after_rec):
+                return None
             what = ("obj", after_rec)
         origin: tuple[int, int] | None = None
         if ref == "antecedent":
@@ -1120,6 +1132,8 @@ def _verb(
                 return None  # "A police report, obtained by …": a noun, not a verb
             if not form.object and after_tok is not None and after_tok.bare in p.prepositions:
                 return None  # "its profit forecast for the year": a noun, not a verb
+            if _refers_back(r, after_rec):
+                return None
             what = ("obj", after_rec)
         origin, relays, reverse = _split_relays(r, *subject)
         if reverse is None:
@@ -1170,6 +1184,8 @@ def _verb(
             return _inverted(r, vs, ve, after_rec, past, cue, rec)
         if not (form.object or zero_that):
             return None
+        if _refers_back(r, after_rec):
+            return None
         what = ("obj", after_rec)
     if subj is None or not _np_start(r, subj.start, subj.end):
         return None
@@ -1185,6 +1201,13 @@ def _verb(
         relays=list(subj.relays),
         context_end=subj.context_end,
     )
+
+
+def _refers_back(r: Reader, pos: int) -> bool:
+    """An object that points back at what was said before ("conteste ces conclusions",
+    "denied these reports"): a reaction to a claim, not a claim of its own."""
+    t = r.next_tok(pos)
+    return t is not None and t.bare in r.p.det_demonstrative
 
 
 def _closes_sentence(r: Reader, pos: int) -> bool:
