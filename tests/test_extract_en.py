@@ -576,3 +576,61 @@ def test_clause_verb_after_a_quote() -> None:
     c = one('"We need help now," the warden repeated.')
     assert c["text"] == "We need help now"
     assert c["chain"] == ["the warden"]
+
+
+# --- court reporting, relays in relative clauses, subordinate subjects, means ------------
+
+
+@pytest.mark.parametrize(
+    "sentence, venue",
+    [
+        ("The landlord ignored warnings about the alarms, a jury has heard.", "a jury"),
+        ("The jury was told that the student had been asleep upstairs.", "The jury"),
+        ("An inquest heard that the boy had been bullied for months.", "An inquest"),
+    ],
+)
+def test_court_reporting_venue_stands_for_the_evidence(sentence: str, venue: str) -> None:
+    assert one(sentence)["chain"] == [venue]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor heard that the plant would close.",
+        "Police were told that the man was armed.",
+    ],
+)
+def test_someone_who_heard_is_not_a_source(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_citing_then_who_said() -> None:
+    c = one(
+        "Business Insider first reported the cuts on Wednesday, citing two people familiar "
+        "with the matter, who said whole teams had been told their roles would end."
+    )
+    assert c["text"].startswith("whole teams had been told")
+    assert c["chain"] == ["two people familiar with the matter", "Business Insider"]
+    assert c["anonymous"] is True
+
+
+def test_subject_of_a_subordinate_clause() -> None:
+    c = one(
+        "The layoffs come three weeks after Dana Whitfield told staff that there were no "
+        "plans for job cuts."
+    )
+    assert c["chain"] == ["Dana Whitfield"]
+
+
+def test_means_of_speaking_is_not_an_agent() -> None:
+    c = one("Mr Shah replied by email that he would fix the alarms, prosecutors said.")
+    assert c["text"] == "he would fix the alarms"
+    assert c["chain"] == ["Mr Shah", "prosecutors"]
+
+
+def test_participle_with_agent_is_not_a_cue() -> None:
+    assert attributed("The flaws identified by auditors were serious.") == []
+
+
+def test_adjective_before_a_nouns_complement_is_not_a_cue() -> None:
+    assert attributed("A landlord ignored repeated warnings that the house was unsafe.") == []

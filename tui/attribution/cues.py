@@ -639,6 +639,8 @@ def find_cues(
             if m.group()[:1].isupper() and view[sent.start : m.start()].strip(' "«\u201c'):
                 continue  # "the United States": a capitalised word inside a sentence is a name
             f = _verb(r, m.start(), m.end(), form, zero_that, found)
+            if f is not None and form.hearing and not _heard_by_venue(r, f):
+                f = None
             if f is not None:
                 if f.cue[0] < m.start() and f.claim[1] > f.claim[0]:
                     f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
@@ -900,7 +902,13 @@ def _verb(
     if form.tenses <= {"participle"} and not aux:
         return None  # a bare participle: "dits « cévenols »"
     nxt = r.next_tok(ve)
-    if nxt is not None and nxt.bare in p.agent and not aux and r.sep_right_before(vs) is None:
+    if (
+        nxt is not None
+        and nxt.bare in p.agent
+        and not aux
+        and r.sep_right_before(vs) is None
+        and not _means_after(r, nxt)
+    ):
         return None  # "the discrepancies identified by the audit": a participle
     ts_pre = r.toks(seg_a, pre_end)
     # adverbs and clitics between subject and verb: "The audit also revealed", "y décrivent"
@@ -1039,8 +1047,9 @@ def _verb(
         return None  # "asked whether …", "X a demandé si …"
     if (
         form.clause
-        and (what is None or what[0] not in ("that", "colon"))
+        and (what is None or what[0] not in ("that", "colon") or not _opens_clause(r, ve, what))
         and not _ends_with_quote(view, s.start, seg_a)
+        and not (form.hearing and what is None and seg_a > s.start)  # "…, the court heard."
     ):
         return None  # a clause verb reports a clause or a quotation, never an object
     after_tok = r.next_tok(after_rec)
@@ -1070,8 +1079,11 @@ def _verb(
                 return None
             what = ("obj", after_rec)
         origin: tuple[int, int] | None = None
+        cited_by: list[Relay] = []
         if ref == "antecedent":
             origin = _antecedent(r, seg_a, prior)
+            if origin is not None:
+                origin, cited_by = _cited_antecedent(r, origin, prior)
         elif ref == "impersonal":
             origin = _impersonal_source(r, ve)
         elif not prior:
@@ -1090,6 +1102,7 @@ def _verb(
             past=past,
             region=(region_start, what[1]),
             recipient=rec,
+            relays=cited_by,
         )
 
     if pre_text:
@@ -1203,6 +1216,38 @@ def _verb(
     )
 
 
+def _means_after(r: Reader, by: Token) -> bool:
+    """ "replied by email", "confirmed by phone": a means of speaking, not the agent of a
+    participle ("identified by the audit")."""
+    t = r.s.tok_after(by.end)
+    return t is not None and t.bare in r.p.means
+
+
+def _heard_by_venue(r: Reader, f: Found) -> bool:
+    """ "The court heard that …", "the jury was told …": a court, an inquest, a hearing
+    stands for what was said before it. Anyone else who heard or was told is not a source."""
+    aud = r.p.audience_np_re
+    if f.origin is None or f.ref is not None or aud is None:
+        return False
+    return aud.fullmatch(r.view[f.origin[0] : f.origin[1]].strip()) is not None
+
+
+def _opens_clause(r: Reader, ve: int, what: tuple[str, int]) -> bool:
+    """The clause comes right after the verb, or after an adjunct ("showed in May that"),
+    not after a noun ("repeated warnings that": an adjective and a noun's complement)."""
+    t = r.next_tok(ve)
+    if t is None or t.start >= what[1] - 1 or r.sep_right_after(ve) is not None:
+        return True
+    p = r.p
+    return (
+        t.low in p.complementizers
+        or t.bare in p.complementizers
+        or t.bare in p.prepositions
+        or t.bare in p.adverbs
+        or t.bare in p.recipients
+    )
+
+
 def _refers_back(r: Reader, pos: int) -> bool:
     """An object that points back at what was said before ("conteste ces conclusions",
     "denied these reports"): a reaction to a claim, not a claim of its own."""
@@ -1279,7 +1324,7 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
 def _is_quote(view: str, a: int, b: int) -> bool:
     """A segment that is (mostly) a quotation: it opens with one, or one fills half of it."""
     text = view[a:b].strip(" ,;")
-    if text[:1] in '«"\u201c':
+    if text[:1] and text[0] in '«"\u201c':
         return True
     if not _ends_with_quote(view, a, b):
         return False
@@ -1289,7 +1334,7 @@ def _is_quote(view: str, a: int, b: int) -> bool:
 
 def _ends_with_quote(view: str, a: int, b: int) -> bool:
     text = view[a:b].rstrip(" ,;")
-    return text[-1:] in '»"\u201d'
+    return text != "" and text[-1] in '»"\u201d'
 
 
 def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
@@ -1309,6 +1354,12 @@ def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         m = p.relay_forward_re.search(r.view, start, b)
         if m is not None and m.start() > start:
             ts = [t for t in ts if t.end <= m.start()] or ts
+    for k in range(len(ts) - 2, 0, -1):
+        # "three weeks after Whitfield told …": the subject opens the subordinate clause
+        if ts[k].bare in p.subordinators and ts[k - 1].bare not in p.determiners:
+            ts = ts[k + 1 :]
+            start = ts[0].start
+            break
     for k in range(len(ts) - 1, 0, -1):
         t = ts[k]
         if (
@@ -1599,6 +1650,25 @@ def _antecedent(r: Reader, seg_a: int, prior: list[Found]) -> tuple[int, int] | 
             start = t.end
             break
     return start, ts[-1].end
+
+
+def _cited_antecedent(
+    r: Reader, origin: tuple[int, int], prior: list[Found]
+) -> tuple[tuple[int, int], list[Relay]]:
+    """ "X reported the cuts, citing two people familiar with the matter, who said …": the
+    people cited are the origin and X their relay; what X "reported" was only the topic of
+    the claim that follows, so that reading is dropped from ``prior``."""
+    rx = r.p.relay_reverse_re
+    m = rx.match(r.view, origin[0]) if rx is not None else None
+    if m is None or not r.toks(m.end(), origin[1]):
+        return origin, []
+    cited = (r.toks(m.end(), origin[1])[0].start, origin[1])
+    for f in reversed(prior):
+        if f.origin is not None and f.origin[1] <= origin[0] and f.ref is None:
+            if f.kind == "verb" and f.claim[0] < origin[0] <= f.claim[1]:
+                prior.remove(f)
+            return cited, [Relay(f.reverse_origin or f.origin)]
+    return cited, []
 
 
 def _settle(r: Reader, found: list[Found]) -> list[Found]:

@@ -87,6 +87,8 @@ _SCHEMA: dict[str, Any] = {
         "clitics": "list",
         "negations": "list",
         "question_words": "list",
+        "subordinators": "list",
+        "means": "list",
         "auxiliaries": "list",
         "passive_auxiliaries": "list",
         "infinitive_starts": "list",
@@ -151,7 +153,9 @@ _VERB_KEYS = {
     "direct",
     "reflexive",
     "clause",
+    "hearing",
 }
+VERB_FLAGS = ("object", "recipient", "direct", "reflexive", "clause", "hearing")
 _PRONOUN_KEYS = {"gender", "number", "person", "possessive", "member", "description"}
 
 
@@ -250,6 +254,9 @@ class VerbForm:
     # only a cue before a "that" clause or a quotation: "figures show that …" (not "TV
     # shows draw viewers")
     clause: bool = False
+    # the subject heard what was said, and is a source only as a venue ("the court heard
+    # that …", "the jury was told …"): see cues.audiences
+    hearing: bool = False
 
 
 @dataclass(frozen=True)
@@ -332,6 +339,10 @@ class RulePack:
     trap_re: re.Pattern[str] | None
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
+    # words that open a subordinate clause: "weeks after X told …" (X is the subject)
+    subordinators: frozenset[str] = frozenset()
+    # how something was said, after the agent marker: "replied by email" (not an agent)
+    means: frozenset[str] = frozenset()
     auxiliary_words: frozenset[str] = frozenset()  # one-word auxiliaries ("has", "ont")
     # Where a cue pattern (prep, relprep, possprep, verb, inversion) or ``hedge_re`` may
     # start: one scan of the text finds these candidate positions, then each pattern is
@@ -564,9 +575,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
 
     verbs: dict[str, VerbForm] = {}
     for entry in _get(data, "cues", "verbs") or ():
-        flags_ = {
-            k: bool(entry.get(k)) for k in ("object", "recipient", "direct", "reflexive", "clause")
-        }
+        flags_ = {k: bool(entry.get(k)) for k in VERB_FLAGS}
         tenses: dict[str, list[str]] = {}
         for tense in ("present", "past", "participle", "gerund"):
             for form in entry.get(tense) or ():
@@ -769,6 +778,8 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         complementizers=words("words", "complementizers"),
         clitics=words("words", "clitics"),
         question_words=words("words", "question_words"),
+        subordinators=words("words", "subordinators"),
+        means=words("words", "means"),
         negation_re=alt(words("words", "negations"), "words.negations") if negation_alt else None,
         negations=words("words", "negations"),
         auxiliary_re=auxiliary_re,
