@@ -634,3 +634,48 @@ def test_participle_with_agent_is_not_a_cue() -> None:
 
 def test_adjective_before_a_nouns_complement_is_not_a_cue() -> None:
     assert attributed("A landlord ignored repeated warnings that the house was unsafe.") == []
+
+
+def test_citing_after_the_claim_ends_it() -> None:
+    c = one(
+        "Last month Jeune Afrique, the Paris-based weekly, reported that fighters had been "
+        "massing in the forests, citing a note from military intelligence."
+    )
+    assert c["text"] == "fighters had been massing in the forests"
+    assert c["names"] == ["note from military intelligence", "Jeune Afrique"]
+    assert c["anonymous"] is False
+
+
+def test_for_with_a_persons_title_is_a_cue() -> None:
+    c = one(
+        "For Hamish Roe, senior economist at Coral Sea Bank, a weaker labour market could "
+        "force the bank's hand."
+    )
+    assert c["names"] == ["Hamish Roe"]
+    assert c["hedged"] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For mortgage holders, the cut offers modest relief.",
+        "For families in the town, the wait for news goes on.",
+        "For now, the decision stands.",
+    ],
+)
+def test_for_without_a_person_is_not_a_cue(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_said_before_a_determiner_phrase() -> None:
+    c = one("One of the sources said at least two soldiers were among the dead.")
+    assert c["text"].startswith("at least two soldiers")
+    assert c["anonymous"] is True
+
+
+def test_spoke_to_in_a_relative_is_a_relay() -> None:
+    c = one(
+        "A local official, who spoke to AFP on condition of anonymity, said more than 30 "
+        "bodies had been brought to the health centre."
+    )
+    assert c["names"][-1] == "AFP"

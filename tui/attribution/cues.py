@@ -286,7 +286,19 @@ class Reader:
                 context_end = end
                 break
             is_name = t.cap and t.bare not in p.determiners and t.bare not in p.framing_starts
-            is_title = (t.bare in p.kinds or t.bare in p.person_gender) and not t.cap
+            is_title = (
+                not t.cap
+                and (
+                    t.bare in p.kinds
+                    or t.bare in p.person_gender
+                    # "senior economist at …", "former minister": a modifier, then the title
+                    or (
+                        t.bare not in p.determiners
+                        and t.bare not in p.prepositions
+                        and any(x.bare in p.person_gender and not x.cap for x in ts[1:3])
+                    )
+                )
+            )
             described = (
                 (t.bare in p.determiners or t.low in p.determiners)
                 and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
@@ -343,9 +355,18 @@ class Reader:
         while i0 < len(segs) and self.is_framing(*segs[i0]):
             i0 += 1
         cand = segs[i0:]
+        p = self.p
+        if i0 and cand and self.np_like(*cand[0]) and not self.toks(*cand[0])[0].cap:
+            # "Last month Jeune Afrique, the Paris-based weekly, reported": the name that
+            # ends the framing segment is the subject, the description its apposition
+            ts = self.toks(*segs[i0 - 1])
+            k = len(ts)
+            while k > 1 and ts[k - 1].cap:
+                k -= 1
+            if 0 < k < len(ts) and not ts[k - 1].cap:
+                cand = [(ts[k].start, segs[i0 - 1][1]), *cand]
         if not cand:
             return None
-        p = self.p
         quote_first = False
         # `"…," its spokesman, Paulo Ventura, said`: the claim is the quotation before
         if (claim_first or _is_quote(self.view, cand[0][0], cand[0][1])) and len(cand) >= 2:
@@ -399,6 +420,15 @@ class Reader:
                 continue
             if ts[0].bare in p.relatives or self.is_framing(a, b):
                 subj.context_end = b
+                m = None
+                if ts[0].bare in p.relatives and len(ts) > 1 and p.relay_forward_re is not None:
+                    m = p.relay_forward_re.match(self.view, ts[1].start)
+                if m is not None:  # "X, who spoke to AFP on condition of anonymity, said"
+                    end = next(
+                        (t.start for t in ts[2:] if t.start > m.end() and t.bare in p.prepositions),
+                        b,
+                    )
+                    subj.relays.append(Relay((m.end(), end)))
                 continue
             first = ts[0]
             naming = (
@@ -743,6 +773,22 @@ def _citing_after_verb(r: Reader, pos: int, claim_start: int) -> tuple[int, int]
     return None
 
 
+def _cited_by_speaker(
+    r: Reader, after_verb: int, what: tuple[str, int]
+) -> tuple[tuple[int, int] | None, int]:
+    """Who the speaker cites, and where the claim ends: "X reported, citing Y, that …" or
+    "X reported that …, citing a note from Y" (the claim stops at the relay)."""
+    s = r.s
+    cited = _citing_after_verb(r, after_verb, what[1])
+    if cited is not None:
+        return cited, s.end
+    if what[0] == "that":
+        cited = _citing_after_verb(r, what[1], s.end)
+        if cited is not None:
+            return cited, max(x for x in s.seps if x < cited[0])
+    return None, s.end
+
+
 def _split_relays(
     r: Reader, a: int, b: int
 ) -> tuple[tuple[int, int], list[Relay], tuple[int, int] | None]:
@@ -783,7 +829,7 @@ def _preposition(r: Reader, a: int, b: int) -> Found | None:
     leading = all(t.bare in p.conjunctions or t.bare in p.framing_starts for t in lead_toks) and (
         all(r.is_framing(x, y) for x, y in r.segments_before(seg_a))
     )
-    if prep.weak == "kind" and not leading:
+    if prep.weak in ("kind", "person") and not leading:
         return None
     ms, me, ctx = r.forward_np(m_start, stop_at_prepositions=False, absorb=True, leading=leading)
     if me <= ms:
@@ -845,6 +891,8 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
         return any(t.cap for t in ts) and any(w in p.kinds or w in p.person_gender for w in words)
     if weak == "name":
         return any(t.cap for t in ts) or any(w in p.kinds for w in words)
+    if weak == "person":
+        return any(w in p.person_gender for w in words)
     return True
 
 
@@ -1143,18 +1191,24 @@ def _verb(
         if what is None:
             if not (form.object or zero_that) or r.sep_right_after(after_rec) is not None:
                 return None  # "A police report, obtained by …": a noun, not a verb
-            if not form.object and after_tok is not None and after_tok.bare in p.prepositions:
+            if (
+                not form.object
+                and after_tok is not None
+                and after_tok.bare in p.prepositions
+                and not _determiner_phrase_at(r, after_tok.start)  # "said at least two …"
+            ):
                 return None  # "its profit forecast for the year": a noun, not a verb
             if _refers_back(r, after_rec):
                 return None
             what = ("obj", after_rec)
         origin, relays, reverse = _split_relays(r, *subject)
+        claim_end = s.end
         if reverse is None:
-            reverse = _citing_after_verb(r, after_rec, what[1])
+            reverse, claim_end = _cited_by_speaker(r, after_rec, what)
         return Found(
             "verb",
             cue,
-            (what[1], s.end),
+            (what[1], claim_end),
             origin,
             past=past,
             region=(seg_a, what[1]),
@@ -1202,17 +1256,30 @@ def _verb(
         what = ("obj", after_rec)
     if subj is None or not _np_start(r, subj.start, subj.end):
         return None
+    reverse, claim_end = subj.reverse, s.end
+    if reverse is None:
+        reverse, claim_end = _cited_by_speaker(r, after_rec, what)
     return Found(
         "verb",
         cue,
-        (what[1], s.end),
+        (what[1], claim_end),
         (subj.start, subj.end),
         past=past,
         region=(subj.start, what[1]),
-        reverse_origin=subj.reverse,
+        reverse_origin=reverse,
         recipient=rec,
         relays=list(subj.relays),
         context_end=subj.context_end,
+    )
+
+
+def _determiner_phrase_at(r: Reader, pos: int) -> bool:
+    """A determiner of several words starts at ``pos`` ("at least", "more than")."""
+    head = r.view[pos : pos + 24].lower()
+    return any(
+        head.startswith(d) and not head[len(d) : len(d) + 1].isalnum()
+        for d in r.p.determiners
+        if " " in d
     )
 
 

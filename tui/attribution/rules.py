@@ -238,7 +238,9 @@ def _merge(base: Any, extra: Any) -> Any:
 @dataclass(frozen=True)
 class Prep:
     text: str
-    weak: str | None  # None, "kind" (needs a title/kind noun) or "name" (a name or a kind)
+    # None, "kind" (needs a title/kind noun), "name" (a name or a kind) or "person" (a
+    # person's title: "For Jo Kent, senior economist at X, …", not "For families, …")
+    weak: str | None
     keep: str | None  # trailing word(s) of the cue that belong to the mention
 
 
@@ -569,7 +571,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         if not text:
             raise RulesError(where, "cues.prepositions entry without text")
         weak = entry.get("weak")
-        weak_mode = None if not weak else ("name" if weak == "name" else "kind")
+        weak_mode = None if not weak else (weak if weak in ("name", "person") else "kind")
         keep = entry.get("keep")
         preps[text] = Prep(text, weak_mode, _norm(keep) if keep else None)
 
