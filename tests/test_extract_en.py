@@ -679,3 +679,20 @@ def test_spoke_to_in_a_relative_is_a_relay() -> None:
         "bodies had been brought to the health centre."
     )
     assert c["names"][-1] == "AFP"
+
+
+def test_a_description_with_a_modifier_is_not_another_source() -> None:
+    found = attributed(
+        "An internal assessment by the UN humanitarian office, OCHA, found that attacks had "
+        'tripled. The transitional government dismissed the findings as "unfounded". In a '
+        "statement, it insisted that the army respects human rights."
+    )
+    assert found[-1]["names"] == ["transitional government"]
+
+
+def test_the_government_is_not_the_latest_unknown_name() -> None:
+    found = attributed(
+        "Human Rights Watch said soldiers had executed 40 civilians. The government "
+        'dismissed the findings as "unfounded".'
+    )
+    assert found[-1]["names"] == ["government"]

@@ -6,6 +6,7 @@ costs the same per mention whatever the article's length.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tui.attribution.mentions import Mention, name_runs
@@ -18,6 +19,7 @@ SALIENCE_KEEP = 200  # salience entries kept (older ones are dropped)
 BUCKET_REACH = 40  # most recent entities looked at per word when matching a name
 MAX_ALIASES = 12
 ALIAS_MAX_CHARS = 140
+_WORD = re.compile(r"\w[\w-]*")
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -309,20 +311,35 @@ class Registry:
     def _description(self, m: Mention, pos: int) -> Entity | None:
         fallback = None
         stands_for = self.pack.descriptions.get(m.head)
+        # "the transitional government": its modifiers must fit what it stands for
+        modifiers = [
+            w
+            for w in _WORD.findall(m.text.lower())
+            if w != m.head and len(w) > 2 and w not in self.pack.determiners
+        ]
         for e in self._recent(pos):
             if e.outlet or e.plural:
                 continue
             if m.head and (m.head in e.heads or any(m.head in low for low in e.lowered)):
                 return e
+            if modifiers and not all(any(w in low for low in e.lowered) for w in modifiers):
+                continue
             # "the paper": the latest newspaper; "the company": the latest company, or the
-            # latest speaker whose kind is not known
+            # latest speaker whose kind is not known (a firm's name seldom says it is one;
+            # a government's does, so "the government" never stands for an unknown name)
             if (
                 stands_for is not None
                 and e.named
                 and e.person is not True
                 and (
                     e.kind == stands_for
-                    or (e.kind == "unknown" and e.spoke and not e.media and e.person is None)
+                    or (
+                        stands_for == "company"
+                        and e.kind == "unknown"
+                        and e.spoke
+                        and not e.media
+                        and e.person is None
+                    )
                 )
             ):
                 return e
