@@ -354,6 +354,7 @@ class Registry:
             elif (
                 fallback is None
                 and m.person is False
+                and m.kind in ("company", "unknown")
                 and len(m.text.split()) <= 2  # "the company", not "the labour ministry"
                 and e.kind == "unknown"
                 and e.named
