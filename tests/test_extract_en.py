@@ -696,3 +696,11 @@ def test_the_government_is_not_the_latest_unknown_name() -> None:
         'dismissed the findings as "unfounded".'
     )
     assert found[-1]["names"] == ["government"]
+
+
+def test_one_of_a_group_is_one_person() -> None:
+    found = attributed(
+        "Ms Marsh said the alarms were broken. One of the housemates said in a police "
+        'interview that nobody checked them. "We just thought that was normal," she said.'
+    )
+    assert found[-1]["names"] == ["One of the housemates"]

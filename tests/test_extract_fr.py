@@ -656,3 +656,12 @@ def test_clause_verb_inverted_after_quote() -> None:
 def test_fait_etat_de_reports_a_figure() -> None:
     c = one("Le bulletin de l'agence régionale de santé fait état de 54 cas de dengue.")
     assert "54 cas" in c["text"]
+
+
+def test_one_of_a_group_is_one_person() -> None:
+    found = attributed(
+        "La procureure Anne Roux a affirmé que l'alarme était cassée. L'une des colocataires a "
+        "déclaré que personne ne la vérifiait. « Nous pensions que c'était normal », "
+        "a-t-elle ajouté."
+    )
+    assert found[-1]["names"] == ["L'une des colocataires"]

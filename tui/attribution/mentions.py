@@ -324,7 +324,8 @@ def analyse(
             if toks[k].bare in pack.relatives and k > dets:
                 stop = k
                 break
-        seg = toks[dets:stop] or toks
+        # "One of the housemates": the member phrase stays in the name
+        seg = (toks[:stop] if low.startswith(pack.member_of) else toks[dets:stop]) or toks
         cut = seg[-1].end
         comma = view.find(",", seg[0].start, cut)
         if comma != -1:
@@ -371,7 +372,13 @@ def analyse(
     if media:
         person = False
 
-    plural = bool(head) and head[-1:] in ("s", "x") and len(head) > 3 and not named
+    plural = (
+        bool(head)
+        and head[-1:] in ("s", "x")
+        and len(head) > 3
+        and not named
+        and not low.startswith(pack.member_of)
+    )
     ctx_end = context_end if context_end is not None else span.end
     context = view[span.start : max(ctx_end, span.end)]
     marker = pack.anonymity_re is not None and pack.anonymity_re.search(context) is not None

@@ -89,6 +89,7 @@ _SCHEMA: dict[str, Any] = {
         "question_words": "list",
         "subordinators": "list",
         "means": "list",
+        "member_of": "list",
         "auxiliaries": "list",
         "passive_auxiliaries": "list",
         "infinitive_starts": "list",
@@ -345,6 +346,8 @@ class RulePack:
     subordinators: frozenset[str] = frozenset()
     # how something was said, after the agent marker: "replied by email" (not an agent)
     means: frozenset[str] = frozenset()
+    # "one of the housemates": one person of a group (singular, whatever the noun)
+    member_of: tuple[str, ...] = ()
     auxiliary_words: frozenset[str] = frozenset()  # one-word auxiliaries ("has", "ont")
     # Where a cue pattern (prep, relprep, possprep, verb, inversion) or ``hedge_re`` may
     # start: one scan of the text finds these candidate positions, then each pattern is
@@ -782,6 +785,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         question_words=words("words", "question_words"),
         subordinators=words("words", "subordinators"),
         means=words("words", "means"),
+        member_of=tuple(sorted(words("words", "member_of"), key=len, reverse=True)),
         negation_re=alt(words("words", "negations"), "words.negations") if negation_alt else None,
         negations=words("words", "negations"),
         auxiliary_re=auxiliary_re,
