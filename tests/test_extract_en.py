@@ -704,3 +704,19 @@ def test_one_of_a_group_is_one_person() -> None:
         'interview that nobody checked them. "We just thought that was normal," she said.'
     )
     assert found[-1]["names"] == ["One of the housemates"]
+
+
+def test_a_document_recording_a_named_speaker_is_not_a_relay() -> None:
+    c = one(
+        'The inspecting officer, Gareth Lyle, wrote to the landlord that the attic "should not '
+        'be used as a bedroom", according to a copy of the letter read to the jury.'
+    )
+    assert c["names"] == ["Gareth Lyle"]
+
+
+def test_a_news_outlet_after_a_named_speaker_is_a_relay() -> None:
+    c = one(
+        "The minister, Jo Kent, told officials that the plant would close, according to the "
+        "Harbour Chronicle."
+    )
+    assert c["names"] == ["Jo Kent", "Harbour Chronicle"]

@@ -32,6 +32,9 @@ ADJUNCT_MAX = 6
 class Relay:
     span: tuple[int, int]
     media_only: bool = False  # "publié par X": a relay only when X is a news outlet
+    # "X wrote that …, according to a copy of the letter": a document there records what
+    # the speaker said; it is a relay only when it is not a document
+    record: bool = False
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -1759,7 +1762,8 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
         if not inner or outer.origin is None:
             continue
         for f in inner:
-            f.relays = [*f.relays, Relay(outer.origin), *outer.relays]
+            record = outer.kind == "prep" and f.kind == "verb"
+            f.relays = [*f.relays, Relay(outer.origin, record=record), *outer.relays]
             f.claim = (f.claim[0], min(f.claim[1], outer.claim[1]))
         out.remove(outer)
     out.sort(key=lambda f: f.cue[0])

@@ -329,19 +329,21 @@ def _draft(
 
     # relays: the reversed subject ("Ouest-France, citant des enquêteurs"), who was told
     # (when a news outlet), then explicit relay markers
-    relay_spans: list[tuple[tuple[int, int], bool]] = []
+    relay_spans: list[tuple[tuple[int, int], bool, bool]] = []
     if f.reverse_origin is not None and f.origin is not None:
-        relay_spans.append((f.origin, False))
+        relay_spans.append((f.origin, False, False))
     aud = pack.audience_np_re
     if f.recipient is not None and not (
         aud is not None and aud.fullmatch(view[f.recipient[0] : f.recipient[1]].strip())
     ):
-        relay_spans.append((f.recipient, True))  # not an audience: "à la presse"
-    relay_spans.extend((r.span, r.media_only) for r in f.relays)
-    for (ra, rb), media_only in relay_spans:
+        relay_spans.append((f.recipient, True, False))  # not an audience: "à la presse"
+    relay_spans.extend((r.span, r.media_only, r.record) for r in f.relays)
+    for (ra, rb), media_only, record in relay_spans:
         rm = analyse(view, body, ra, rb, sent, pack)
         if rm is None or rm.pronoun is not None:
             continue
+        if record and rm.kind == "document" and origin_mention is not None and origin_mention.named:
+            continue  # the letter a named speaker wrote records their words
         if _bare_means(rm, pack):
             continue  # "joint par téléphone": a means, not a relay
         if media_only and not (rm.media or reg.is_outlet(rm)):
