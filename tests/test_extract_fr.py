@@ -665,3 +665,28 @@ def test_one_of_a_group_is_one_person() -> None:
         "a-t-elle ajouté."
     )
     assert found[-1]["names"] == ["L'une des colocataires"]
+
+
+def test_gerund_after_a_clause_takes_its_subject() -> None:
+    c = one(
+        "Dans un communiqué, l'état-major général des armées a reconnu des « pertes » sans les "
+        "chiffrer, assurant que « plusieurs dizaines d'assaillants » avaient été neutralisés."
+    )
+    assert c["cue"] == "assurant"
+    assert c["names"] == ["état-major général des armées"]
+
+
+def test_en_citant_between_verb_and_claim() -> None:
+    c = one(
+        "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "
+        "envisagerait de retirer ses troupes."
+    )
+    assert c["names"] == ["responsables américains", "Wall Street Journal"]
+
+
+def test_leading_preposition_absorbs_a_participial_apposition() -> None:
+    c = one(
+        "D'après le dernier bilan de l'agence, publié le 17 septembre, 54 cas de dengue ont été "
+        "recensés."
+    )
+    assert c["text"].startswith("54 cas")

@@ -32,7 +32,7 @@ ADJUNCT_MAX = 6
 class Relay:
     span: tuple[int, int]
     media_only: bool = False  # "publié par X": a relay only when X is a news outlet
-    # "X wrote that …, according to a copy of the letter": a document there records what
+    # "X wrote that …, <prep> a copy of the letter": a document there records what
     # the speaker said; it is a relay only when it is not a document
     record: bool = False
 
@@ -318,7 +318,11 @@ class Reader:
                 and t.bare in p.complement_markers
                 and any(x.cap for x in ts[1:3])
             )
-            if len(ts) > APPOSITION_MAX or not (is_name or is_title or described or affiliation):
+            # "<prep> son dernier bilan, publié le 17 septembre, …": a participial apposition
+            participial = leading and followed and self.participial(t) and len(ts) <= ADJUNCT_MAX
+            if len(ts) > APPOSITION_MAX or not (
+                is_name or is_title or described or affiliation or participial
+            ):
                 break
             if self._clausal(ts):
                 break  # "<prep> X, Africa Corps has …": a clause, not an apposition
@@ -1040,14 +1044,23 @@ def _verb(
     if form.tense == "gerund":
         # "…, précisant que …": the subject is the previous source of the sentence
         what = r.after_verb_claim(ve)
-        if not prior or what is None or what[0] not in ("that", "colon", "inf"):
+        if what is None or what[0] not in ("that", "colon", "inf"):
             return None
+        subject = None
+        if not prior:
+            # "X a reconnu des pertes, assurant que …": the subject of the main clause
+            sep = r.sep_right_before(vs)
+            if sep is None:
+                return None
+            subject = _subject_prefix(r, s.start, sep)
+            if subject is None:
+                return None
         return Found(
             "verb",
             (vs, ve),
             (what[1], s.end),
-            None,
-            ref="prev",
+            subject,
+            ref="prev" if subject is None else None,
             past=False,
             region=(r.sep_right_before(vs) or vs, what[1]),
         )
@@ -1374,18 +1387,35 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
             start = x
             break
     ts = r.toks(start, b)
-    out = []
+    out: list[Token] = []
     for t in ts:
-        if (
+        noun_phrase = (
             t.bare in p.determiners
             or t.cap
             or t.bare in p.kinds
             or t.bare in p.person_gender
             or t.bare in p.vague_nouns
-        ):
-            out.append(t)
-        else:
+        )
+        # the head's complements: "l'état-major général des armées maliennes a …"
+        complement = (
+            out
+            and len(out) < APPOSITION_MAX
+            and t.low not in p.verbs
+            and t.low not in p.auxiliary_words
+            and t.bare not in p.negations
+            and t.bare not in p.relatives
+            and t.low not in p.clitics
+            and not r.view[out[-1].end : t.start].strip()
+        )
+        if not (noun_phrase or complement):
             break
+        out.append(t)
+    while out and (
+        out[-1].bare in p.determiners
+        or out[-1].bare in p.prepositions
+        or out[-1].low in p.determiners
+    ):
+        out.pop()
     if not out or not any(t.cap or t.bare in p.kinds or t.bare in p.vague_nouns for t in out):
         return None
     return out[0].start, out[-1].end
