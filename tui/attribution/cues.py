@@ -557,7 +557,7 @@ class Reader:
             start = ts[k - 1].end if k else pos
             rest = self.view[start : ts[k].start]
             q = start + len(rest) - len(rest.lstrip())
-            if rest.strip()[:1] in ("«", "\u201c") and q < seg_end:
+            if rest.strip()[:1] in ("«", "\u201c", '"') and q < seg_end:
                 return "colon", q
         # a colon then a quotation: "a prévenu : « … »"
         for c in self.s.colons:
