@@ -690,3 +690,21 @@ def test_leading_preposition_absorbs_a_participial_apposition() -> None:
         "recensés."
     )
     assert c["text"].startswith("54 cas")
+
+
+def test_pronoun_speaker_prefers_the_previous_sentences_subject() -> None:
+    found = attributed(
+        "« L'enquête a été bâclée », a plaidé l'avocat Julien Castagnet. Invité à parler en "
+        "dernier, Rodolphe Vasseur s'est tourné vers la famille de la victime. « Je regrette "
+        "chaque jour ce qui s'est passé », a-t-il murmuré."
+    )
+    assert found[-1]["names"] == ["Rodolphe Vasseur"]
+
+
+def test_a_name_in_apposition_to_a_title_is_not_the_subject() -> None:
+    found = attributed(
+        "La société Terraval dément tout dépôt illégal. Dans une réponse transmise par son "
+        "avocat, Me Paul Ribaut, l'entreprise affirme que les déchets ne viennent pas de ses "
+        "chantiers. Elle reconnaît toutefois que « des erreurs » ont pu se produire."
+    )
+    assert found[-1]["names"] == ["Terraval"]

@@ -57,6 +57,12 @@ class Registry:
         self.para = 0  # paragraph of the sentence being read
         # (position, paragraph, entity) of each claim's origin, in reading order
         self.speakers: list[tuple[int, int, int]] = []
+        # (sentence, paragraph, entity) of a person named as a sentence's subject: a
+        # pronoun speaker right after stands for them first ("X s'est tourné vers la
+        # famille. « … », a-t-il murmuré")
+        self.subjects: list[tuple[int, int, int]] = []
+        self.sent_index = 0
+        self.subject_at = 0  # where the latest subject was named
         self._content_cache: dict[str, frozenset[str]] = {}
         key = self._content(outlet_name)
         self.outlet = self._add(
@@ -158,7 +164,7 @@ class Registry:
             return None
         if m.pronoun is not None and not m.pronoun.description:
             if speaker:
-                e = self._last_speaker(m, pos)
+                e = self._recent_subject(m) or self._last_speaker(m, pos)
                 if e is not None:
                     return e
             return self._pronoun(m, pos)
@@ -243,6 +249,23 @@ class Registry:
         if pr.person is False and e.person is True:
             return False
         return not (pr.gender in ("m", "f") and e.gender in ("m", "f") and pr.gender != e.gender)
+
+    def _recent_subject(self, m: Mention) -> Entity | None:
+        """The person named as subject of one of the two sentences before, in this
+        paragraph, when the pronoun fits them and they said nothing since."""
+        pr = m.pronoun
+        assert pr is not None
+        if pr.member or pr.person is False or not self.subjects:
+            return None
+        sent, para, idx = self.subjects[-1]
+        if para != self.para or not (0 < self.sent_index - sent <= 2):
+            return None
+        e = self.entities[idx]
+        if e.person is False or not self._fits(pr, e):
+            return None
+        if self.speakers and self.speakers[-1][0] >= self.subject_at:
+            return None  # someone spoke since the subject was named: they come first
+        return e
 
     def _last_speaker(self, m: Mention, pos: int) -> Entity | None:
         """The latest origin of a claim, in this paragraph or the one before, that the
@@ -372,10 +395,12 @@ class Registry:
         ("la société Terraval", "the director Aoife Lennon") that pronouns may point to."""
         self.sent_start = sent.start
         self.para = sent.para
+        self.sent_index = sent.index
         toks = sent.toks
         if not toks:
             return
         p = self.pack
+        subject_at = _subject_start(view, sent, p)
         first = toks[0]
         if first.cap and first.bare in self.index:
             # "Moran reportedly turned down …": a known name opening the sentence
@@ -403,6 +428,7 @@ class Registry:
             if hit is not None:
                 if not hit.outlet:
                     self.touch(hit, toks[a].start)
+                    self._subject(sent, hit, toks, a, subject_at)
                 continue
             kind = None
             person = None
@@ -466,6 +492,25 @@ class Registry:
                 e.heads.add(title)  # "la ministre des Sports, Sophie X": "la ministre"
             self._add(e, key, key)
             self.touch(e, toks[a].start)
+            self._subject(sent, e, toks, a, subject_at)
+
+    def _subject(self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None) -> None:
+        """Record ``e`` as the sentence's subject when its name (after a title or an
+        article) opens the first segment that does not frame the sentence."""
+        if at is None or e.person is False or (e.person is None and e.kind != "unknown"):
+            return
+        p = self.pack
+        k = a
+        while k > 0 and toks[k - 1].start >= at and a - k < 4:
+            w = toks[k - 1]
+            if not (w.bare in p.person_gender or w.bare in p.determiners or w.cap):
+                return
+            k -= 1
+        if toks[k].start == at:
+            self.subjects.append((sent.index, sent.para, e.idx))
+            self.subject_at = toks[a].start
+            if len(self.subjects) > SALIENCE_KEEP:
+                del self.subjects[: SALIENCE_KEEP // 2]
 
     def sources(self) -> tuple[tuple[Source, ...], dict[int, str]]:
         """Sources for the entities used by a hop, with stable, unique slug ids."""
@@ -479,3 +524,29 @@ class Registry:
             kind = e.kind if e.kind else "unknown"
             out.append(Source(id=sid, name=e.name, kind=kind, aliases=tuple(e.aliases)))
         return tuple(out), ids
+
+
+def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
+    """Where the sentence's subject may start: the first comma segment that does not open
+    with a framing word or a participle ("Invité à parler, X s'est levé"), unless it is a
+    quotation."""
+    starts = [sent.start] + [x + 1 for x in sent.seps]
+    for a in starts:
+        t = sent.tok_after(a)
+        if t is None:
+            return None
+        if view[a : t.start].strip(" ,;") != "":
+            return None  # a quotation or a dash opens the segment
+        low = t.bare
+        participle = (
+            (not t.cap or t.start == sent.start)
+            and len(low) > 4
+            and low.endswith(pack.participle_endings or ("\0",))
+        )
+        if low in pack.framing_starts or (participle and low not in pack.person_gender):
+            continue
+        before = sent.tok_before(a - 1) if a > sent.start else None
+        if before is not None and before.bare in pack.person_gender:
+            return None  # "…, transmise par son avocat, Me X, …": an apposition
+        return t.start
+    return None
