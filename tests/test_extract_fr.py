@@ -708,3 +708,21 @@ def test_a_name_in_apposition_to_a_title_is_not_the_subject() -> None:
         "chantiers. Elle reconnaît toutefois que « des erreurs » ont pu se produire."
     )
     assert found[-1]["names"] == ["Terraval"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "« On juge un homme qui a eu peur », a plaidé en fin de soirée Me Paul Roux.",
+            "Paul Roux",
+        ),
+        (
+            "« Nous irons jusqu'au bout », a expliqué dans un communiqué le ministère de "
+            "l'Intérieur.",
+            "ministère de l'Intérieur",
+        ),
+    ],
+)
+def test_inverted_speaker_after_an_adjunct(sentence: str, name: str) -> None:
+    assert one(sentence)["names"] == [name]

@@ -1605,6 +1605,26 @@ def _inverted(
         and not ts[2].cap
     ):
         k = 3  # "a indiqué de son côté le Bureau …", "said for its part the …"
+    if (
+        not k
+        and len(ts) > 3
+        and ts[0].bare in p.prepositions
+        and ts[0].bare not in p.recipients
+        and ts[0].bare not in p.agent
+    ):
+        # "a plaidé en fin de soirée Me X", "a expliqué dans un communiqué le ministère":
+        # an adjunct (preposition, article, nouns) before the speaker
+        j = 1
+        if ts[j].bare in p.determiners or ts[j].low in p.determiners:
+            j += 1
+        while (
+            j < min(len(ts) - 1, 6)
+            and not ts[j].cap
+            and (ts[j].bare not in p.determiners or ts[j - 1].bare in p.complement_markers)
+        ):
+            j += 1
+        if j >= 2 and (ts[j].cap or ts[j].bare in p.det_definite):
+            k = j
     if k and (ts[k].bare in p.determiners or ts[k].low in p.determiners or ts[k].cap):
         ts = ts[k:]
         a = ts[0].start
