@@ -726,3 +726,42 @@ def test_a_name_in_apposition_to_a_title_is_not_the_subject() -> None:
 )
 def test_inverted_speaker_after_an_adjunct(sentence: str, name: str) -> None:
     assert one(sentence)["names"] == [name]
+
+
+def test_pour_with_a_pronoun_speaker() -> None:
+    found = attributed(
+        "« Vous faites payer les habitants », a lancé Sandrine Peyrard, cheffe de file de "
+        "l'opposition. Pour elle, la majorité a préféré sacrifier la piscine."
+    )
+    assert found[-1]["names"] == ["Sandrine Peyrard"]
+    assert found[-1]["text"].startswith("la majorité a préféré")
+
+
+def test_impersonal_on_with_du_cote_de() -> None:
+    c = one("Du côté de la majorité, on fait valoir que le projet est financé par la Région.")
+    assert c["names"] == ["majorité"]
+
+
+def test_leading_preposition_skips_a_relative_about_the_source() -> None:
+    c = one(
+        "À en croire un élu de la majorité, qui s'exprime sous couvert d'anonymat, plusieurs "
+        "adjoints auraient voulu repousser la fermeture."
+    )
+    assert c["text"].startswith("plusieurs adjoints")
+    assert c["anonymous"] is True
+
+
+def test_apposition_with_a_noun_that_looks_like_a_verb() -> None:
+    c = one(
+        "Pour Ousmane Diarra, chercheur au Centre d'analyse stratégique, cette embuscade "
+        "« confirme les limites de l'armée »."
+    )
+    assert c["names"] == ["Ousmane Diarra"]
+
+
+def test_subject_with_a_title_and_adjective() -> None:
+    found = attributed(
+        "« Il faut fermer », a déclaré la maire. Le conseiller municipal Hervé Dumontel s'est "
+        "abstenu. « Je ne voterai pas cette fermeture », a-t-il justifié."
+    )
+    assert found[-1]["names"] == ["Hervé Dumontel"]

@@ -339,7 +339,17 @@ class Reader:
         conditional), which no apposition does."""
         p = self.p
         hw = p.hedge_word_re
-        for t in ts:
+        for i, t in enumerate(ts):
+            if (
+                t.low in p.verbs
+                and i
+                and (
+                    ts[i - 1].bare in p.determiners
+                    or ts[i - 1].low in p.determiners
+                    or ts[i - 1].bare in p.prepositions
+                )
+            ):
+                continue  # a noun: "un centre d'analyse", "the report"
             if t.bare in p.negations or t.low in p.verbs or t.low in p.auxiliary_words:
                 return True
             if hw is not None and t.low not in p.hedge_exceptions and hw.fullmatch(t.low):
@@ -852,7 +862,9 @@ def _preposition(r: Reader, a: int, b: int) -> Found | None:
             reverse = (mm.end(), s.seg_end(mm.end()))
             me = reverse[1]
     if leading:
-        after = me + 1 if me < s.end else me
+        # "<prep> un élu, qui s'exprime sous couvert d'anonymat, <claim>": past the relative
+        end = ctx if ctx is not None and ctx > me and ctx < s.end else me
+        after = end + 1 if end < s.end else end
         claim = (after, s.end)
     else:
         claim = _claim_around(r, a, me)
@@ -884,6 +896,8 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
         return False
     if any(w in p.fiction for w in head_words[:2]):
         return False
+    if weak in ("kind", "person") and len(ts) == 1 and ts[0].bare in p.pronouns:
+        return True  # "Pour elle, la majorité a préféré …": a speaker named before
     if weak == "kind":
         # a title or an institution, not a vague group ("Pour les habitants, …", nor "Pour
         # les salariés du site": a kind noun in a complement does not count), or a name

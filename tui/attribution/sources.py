@@ -503,8 +503,8 @@ class Registry:
         k = a
         while k > 0 and toks[k - 1].start >= at and a - k < 4:
             w = toks[k - 1]
-            if not (w.bare in p.person_gender or w.bare in p.determiners or w.cap):
-                return
+            if w.low in p.verbs or w.bare in p.prepositions or w.bare in p.relatives:
+                return  # a title and an adjective may come first, a preposition not
             k -= 1
         if toks[k].start == at:
             self.subjects.append((sent.index, sent.para, e.idx))
