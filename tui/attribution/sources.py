@@ -261,7 +261,7 @@ class Registry:
         if para != self.para or not (0 < self.sent_index - sent <= 2):
             return None
         e = self.entities[idx]
-        if e.person is False or not self._fits(pr, e):
+        if not self._fits(pr, e):
             return None
         if self.speakers and self.speakers[-1][0] >= self.subject_at:
             return None  # someone spoke since the subject was named: they come first
@@ -497,7 +497,7 @@ class Registry:
     def _subject(self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None) -> None:
         """Record ``e`` as the sentence's subject when its name (after a title or an
         article) opens the first segment that does not frame the sentence."""
-        if at is None or e.person is False or (e.person is None and e.kind != "unknown"):
+        if at is None or e.outlet:
             return
         p = self.pack
         k = a
