@@ -765,3 +765,20 @@ def test_subject_with_a_title_and_adjective() -> None:
         "abstenu. « Je ne voterai pas cette fermeture », a-t-il justifié."
     )
     assert found[-1]["names"] == ["Hervé Dumontel"]
+
+
+def test_object_verb_inside_a_leading_source_claim() -> None:
+    c = one(
+        "Aux yeux de Samuel Carette, écologue au CNRS, ces travaux confirment des observations "
+        "faites en Suisse."
+    )
+    assert c["text"].startswith("ces travaux confirment")
+    assert c["names"] == ["Samuel Carette"]
+
+
+def test_pronoun_after_a_named_organisation_subject() -> None:
+    found = attributed(
+        "L'UCI a confirmé l'ouverture d'une procédure. Le quotidien madrilène AS va plus loin. "
+        "Il affirme que la dose serait « compatible avec une microdose »."
+    )
+    assert found[-1]["names"] == ["AS"]

@@ -1134,7 +1134,11 @@ def _verb(
     adjunct_after = (
         after_tok is None
         or after_tok.start >= s.seg_end(after_rec)
-        or after_tok.bare in p.prepositions
+        or (
+            after_tok.bare in p.prepositions
+            # "confirment des observations": a determiner too, so an object may follow
+            and not (form.object and after_tok.bare in p.determiners)
+        )
         or after_tok.bare in p.framing_starts
         or after_tok.bare in p.adverbs
     )
@@ -1231,6 +1235,12 @@ def _verb(
             if _refers_back(r, after_rec):
                 return None
             what = ("obj", after_rec)
+        if (
+            what[0] == "obj"
+            and ts_pre[0].bare in p.det_demonstrative
+            and not _names_a_source(r, *subject)
+        ):
+            return None  # "ces travaux confirment des observations": a fact, not a report
         origin, relays, reverse = _split_relays(r, *subject)
         claim_end = s.end
         if reverse is None:
@@ -1300,6 +1310,20 @@ def _verb(
         recipient=rec,
         relays=list(subj.relays),
         context_end=subj.context_end,
+    )
+
+
+def _names_a_source(r: Reader, a: int, b: int) -> bool:
+    """Could ``view[a:b]`` name someone who reports: a name, a pronoun, a source noun?"""
+    p = r.p
+    return any(
+        t.cap
+        or t.bare in p.kinds
+        or t.bare in p.person_gender
+        or t.bare in p.vague_nouns
+        or t.bare in p.pronouns
+        or t.bare in p.transparent
+        for t in r.toks(a, b)
     )
 
 
