@@ -373,6 +373,20 @@ class Reader:
             i0 += 1
         cand = segs[i0:]
         p = self.p
+        leading_relays: list[Relay] = []
+        for x, y in segs[:i0]:
+            # "Interrogé mardi par France Bleu, le frère de l'accusé a assuré …": the
+            # framing participle and its agent name who relayed the subject's words
+            ts = self.toks(x, y)
+            for k, t in enumerate(ts[1:5], start=1):
+                if (
+                    t.bare in p.agent
+                    and p.relay_forward_re is not None
+                    and p.relay_forward_re.fullmatch(f"{ts[0].low} {t.low}")
+                    and k + 1 < len(ts)
+                ):
+                    leading_relays.append(Relay((ts[k + 1].start, y)))
+                    break
         if i0 and cand and self.np_like(*cand[0]) and not self.toks(*cand[0])[0].cap:
             # "Last month Jeune Afrique, the Paris-based weekly, reported": the name that
             # ends the framing segment is the subject, the description its apposition
@@ -380,7 +394,15 @@ class Reader:
             k = len(ts)
             while k > 1 and ts[k - 1].cap:
                 k -= 1
-            if 0 < k < len(ts) and not ts[k - 1].cap:
+            if (
+                0 < k < len(ts)
+                and not ts[k - 1].cap
+                # a time phrase only: not "Interrogé par le quotidien Le Soir"
+                and not any(
+                    t.bare in p.prepositions or t.bare in p.agent or t.bare in p.complement_markers
+                    for t in ts[:k]
+                )
+            ):
                 cand = [(ts[k].start, segs[i0 - 1][1]), *cand]
         if not cand:
             return None
@@ -406,7 +428,7 @@ class Reader:
                 and self.np_like(ts[1].start, cand[k][1])
             ):
                 cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
-        subj = Subject(cand[0][0], cand[0][1])
+        subj = Subject(cand[0][0], cand[0][1], relays=leading_relays)
         # after the subject: appositions, relays, relatives, and adjuncts or a pronoun that
         # repeats the subject ("speaking on condition of anonymity", "lui", "for its part")
         subj.np_like = (
@@ -564,6 +586,17 @@ class Reader:
             k = 0
             while k < len(ts) - 1 and ts[k].bare in p.adverbs:
                 k += 1
+            if k < len(ts) - 1 and ts[k].bare in p.prepositions and ts[k].bare not in p.determiners:
+                # "a relevé chez l'accusé « aucune pathologie »": a short adjunct first
+                j = k + 1
+                while j < min(len(ts) - 1, k + 4) and self.view[ts[j - 1].end : ts[j].start] in (
+                    " ",
+                    "",
+                ):
+                    j += 1
+                gap = self.view[ts[j - 1].end : ts[j].start]
+                if "«" in gap or "\u201c" in gap:
+                    k = j
             start = ts[k - 1].end if k else pos
             rest = self.view[start : ts[k].start]
             q = start + len(rest) - len(rest.lstrip())
@@ -937,6 +970,9 @@ def _relative_prep(r: Reader, a: int, b: int) -> Found | None:
             if t.bare not in r.p.framing_starts:
                 start = t.start
                 break
+    prep = r.p.preps.get(_norm(r.view[a:b]))
+    if prep is not None and prep.weak and not _prep_ok(r, "person", start, sep):
+        return None  # "une personnalité rigide, pour qui …": not someone who speaks
     return Found("relative", (a, b), (b, s.end), (start, sep), region=(sep, b))
 
 
@@ -981,9 +1017,16 @@ def _verb(
         return None  # "the discrepancies identified by the audit": a participle
     ts_pre = r.toks(seg_a, pre_end)
     # adverbs and clitics between subject and verb: "The audit also revealed", "y décrivent"
-    while len(ts_pre) > 1 and (ts_pre[-1].low in p.clitics or ts_pre[-1].bare in p.adverbs):
+    while len(ts_pre) > 1 and (
+        ts_pre[-1].low in p.clitics
+        or ts_pre[-1].bare in p.adverbs
+        or ts_pre[-1].low in p.negations  # "X n'a relevé aucune …"
+    ):
         pre_end = ts_pre[-1].start
         ts_pre = ts_pre[:-1]
+    if ts_pre and all(t.low in p.negations for t in ts_pre):
+        pre_end = ts_pre[0].start  # "X, n'a relevé …": the subject is before the comma
+        ts_pre = []
     if (
         len(ts_pre) == 1
         and ts_pre[0].bare in p.adverbs
@@ -1014,8 +1057,10 @@ def _verb(
         return None  # "Le chiffre est …": a determiner and a noun opening the sentence
     # negation: "n'a pas souhaité", "did not say"
     if p.negation_re is not None:
-        if p.negation_re.search(view, max(seg_a, pre_end - 14), vs):
-            return None
+        if p.negation_re.search(view, max(seg_a, pre_end - 14), vs) and not any(
+            t.bare in p.negative_determiners for t in r.toks(ve, s.seg_end(ve))[:6]
+        ):
+            return None  # but "n'a relevé … aucune pathologie": the claim is negative
         if (
             nxt is not None
             and nxt.bare in p.negations

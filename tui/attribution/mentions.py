@@ -281,7 +281,7 @@ def analyse(
     if head_runs:
         first_content = dets
         starting = [r for r in head_runs if r[0] <= first_content + 0 or r[0] == dets]
-        after_comma = [r for r in head_runs if r[0] in comma_after]
+        after_comma = [r for r in head_runs if _title_start(toks, r[0], pack) in comma_after]
         after_kind = [
             r
             for r in head_runs
@@ -470,3 +470,10 @@ def _genitive(toks: list[Token]) -> bool:
 def _sentence_initial(view: str, sent: Sentence, pos: int) -> bool:
     """True when only quote marks or blanks precede ``pos`` in its sentence."""
     return not view[sent.start : pos].strip(" \t\n\"«“„'(")
+
+
+def _title_start(toks: list[Token], i: int, pack: RulePack) -> int:
+    """Where a name's titles start ("Me Grégoire Lafon" after a comma)."""
+    while i > 0 and toks[i - 1].bare in pack.person_gender and i - 1 >= 0:
+        i -= 1
+    return i

@@ -90,6 +90,7 @@ _SCHEMA: dict[str, Any] = {
         "subordinators": "list",
         "means": "list",
         "member_of": "list",
+        "negative_determiners": "list",
         "auxiliaries": "list",
         "passive_auxiliaries": "list",
         "infinitive_starts": "list",
@@ -348,6 +349,8 @@ class RulePack:
     means: frozenset[str] = frozenset()
     # "one of the housemates": one person of a group (singular, whatever the noun)
     member_of: tuple[str, ...] = ()
+    # complete a negation inside the claim: "n'a relevé aucune pathologie" says something
+    negative_determiners: frozenset[str] = frozenset()
     auxiliary_words: frozenset[str] = frozenset()  # one-word auxiliaries ("has", "ont")
     # Where a cue pattern (prep, relprep, possprep, verb, inversion) or ``hedge_re`` may
     # start: one scan of the text finds these candidate positions, then each pattern is
@@ -709,7 +712,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     if aux_alt:
         # an auxiliary and up to two adverbs right before the verb (anchored at the end)
         auxiliary_re = _compile(
-            rf"{aux_alt}(?:\s+[^\W\d]+){{0,3}}?\s+$", where, "words.auxiliaries"
+            rf"{aux_alt}(?:\s+[^\W\d][\w'-]*){{0,3}}?\s+$", where, "words.auxiliaries"
         )
     passive_alt = _alternation(words("words", "passive_auxiliaries"))
     passive_re = (
@@ -786,6 +789,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         subordinators=words("words", "subordinators"),
         means=words("words", "means"),
         member_of=tuple(sorted(words("words", "member_of"), key=len, reverse=True)),
+        negative_determiners=words("words", "negative_determiners"),
         negation_re=alt(words("words", "negations"), "words.negations") if negation_alt else None,
         negations=words("words", "negations"),
         auxiliary_re=auxiliary_re,
