@@ -782,3 +782,20 @@ def test_pronoun_after_a_named_organisation_subject() -> None:
         "Il affirme que la dose serait « compatible avec une microdose »."
     )
     assert found[-1]["names"] == ["AS"]
+
+
+def test_an_institution_sharing_a_word_with_the_outlet_is_not_the_outlet() -> None:
+    c = one(
+        "D'après des données du ministère de la Santé citées par Franceinfo, 2 300 captages "
+        "dépasseraient la limite.",
+        outlet="Le Fil Santé",
+    )
+    assert c["names"] == ["Santé", "Franceinfo"]
+
+
+def test_the_outlets_own_analysis_is_not_an_attribution() -> None:
+    found = attributed(
+        "Une analyse des données par Le Courrier montre que les rejets ont doublé.",
+        outlet="Le Courrier des Hauts",
+    )
+    assert found == []

@@ -153,7 +153,21 @@ class Registry:
         if not m.named or not m.name_key:
             return False
         ok = self.outlet.keys[0] if self.outlet.keys else frozenset()
-        return bool(ok) and (m.name_key <= ok or ok <= m.name_key)
+        if not ok:
+            return False
+        if ok <= m.name_key:
+            return True
+        # part of the outlet's name: "au Courrier" for Le Courrier des Hauts, but not "le
+        # ministère de la Santé" for Le Fil Santé
+        if not m.name_key <= ok:
+            return False
+        # part of the outlet's name ("an analysis by the Ledger"), unless the name belongs
+        # to an institution named in the mention ("le ministère de la Santé", Le Fil Santé)
+        kinds = self.pack.kinds
+        return m.media or not any(
+            kinds.get(w) not in (None, "document", "media", "news-agency")
+            for w in _WORD.findall(m.text.lower())
+        )
 
     def resolve(self, m: Mention, body_text: str, speaker: bool = False) -> Entity | None:
         """The entity a mention names; a new one when it names no known source.
