@@ -799,3 +799,24 @@ def test_the_outlets_own_analysis_is_not_an_attribution() -> None:
         outlet="Le Courrier des Hauts",
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "D'après le protocole de la cohorte, les prélèvements ont été faits à domicile.",
+        "Leur demi-vie dans l'organisme varie, selon la molécule, de quelques jours à dix ans.",
+        "Il encourt trente ans, la préméditation n'étant pas retenue par le juge d'instruction.",
+    ],
+)
+def test_more_traps(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
+def test_inverted_outlet_after_a_long_claim() -> None:
+    c = one(
+        "L'ONG y a trouvé de l'acide trifluoroacétique, un PFAS à chaîne courte, dans 46 "
+        "d'entre eux, avait rapporté Reporterre."
+    )
+    assert c["names"] == ["Reporterre"]
+    assert "dans 46" in c["text"]

@@ -1016,6 +1016,14 @@ def _verb(
     ):
         return None  # "the discrepancies identified by the audit": a participle
     ts_pre = r.toks(seg_a, pre_end)
+    # a noun after an article that follows a preposition: "retenue par le juge d'instruction"
+    if (
+        len(ts_pre) >= 2
+        and not aux
+        and (ts_pre[-1].bare in p.determiners or ts_pre[-1].low in p.determiners)
+        and ts_pre[-2].bare in p.prepositions
+    ):
+        return None
     # adverbs and clitics between subject and verb: "The audit also revealed", "y décrivent"
     while len(ts_pre) > 1 and (
         ts_pre[-1].low in p.clitics
@@ -1335,6 +1343,19 @@ def _verb(
         if subj is None or not subj.np_like or subj.quote_first:
             return _inverted(r, vs, ve, after_rec, past, cue, rec)
         if not (form.object or zero_that):
+            if (
+                after_tok is not None
+                and (
+                    after_tok.cap
+                    or after_tok.bare in p.determiners
+                    or after_tok.low in p.determiners
+                )
+                and len(r.toks(after_rec, s.end)) <= ADJUNCT_MAX
+                and s.seg_end(after_rec) == s.end
+            ):
+                # "…, dans 46 d'entre eux, avait rapporté Reporterre": a verb that takes no
+                # object followed by a noun phrase is inverted
+                return _inverted(r, vs, ve, after_rec, past, cue, rec)
             return None
         if _refers_back(r, after_rec):
             return None
