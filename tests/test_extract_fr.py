@@ -820,3 +820,21 @@ def test_inverted_outlet_after_a_long_claim() -> None:
     )
     assert c["names"] == ["Reporterre"]
     assert "dans 46" in c["text"]
+
+
+def test_reflexive_se_dire_with_a_quotation() -> None:
+    c = one(
+        "Le président de la Fédération française de cyclisme (FFC), Pierre Dardenne, s'est dit "
+        "« abasourdi »."
+    )
+    assert c["text"] == "abasourdi"
+    assert c["names"] == ["Pierre Dardenne"]
+
+
+def test_long_citing_aside_before_que() -> None:
+    c = one(
+        "Mardi matin, L'Écho de l'Indre affirmait, citant une note d'un cabinet d'audit mandaté "
+        "par la ville, que la piscine coûterait 30 % de plus que prévu."
+    )
+    assert c["text"].startswith("la piscine coûterait")
+    assert c["names"][-1] == "L'Écho"

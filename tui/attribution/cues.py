@@ -548,7 +548,13 @@ class Reader:
         seg_end = self.s.seg_end(pos)
         best: tuple[str, int] | None = None
         best_at = self.s.end + 1
-        for j, t in enumerate(ts[:COMPLEMENT_WINDOW]):
+        first_end = seg_end
+        own = 0  # words of the verb's own segments: the complementizer comes within a few
+        for j, t in enumerate(ts[: 4 * COMPLEMENT_WINDOW]):
+            if t.start < first_end or t.start > seg_end:
+                own += 1
+                if own > COMPLEMENT_WINDOW:
+                    break
             if t.start > seg_end:
                 # "a indiqué, sous couvert d'anonymat, que …", "said, in a statement, that":
                 # an adjunct between commas does not end the search
@@ -992,7 +998,8 @@ def _verb(
     # passive: "a été évalué … par X"
     if participle and p.passive_re is not None:
         pm = p.passive_re.search(pre)
-        if pm:
+        am = p.auxiliary_re.search(pre) if pm and p.auxiliary_re is not None else None
+        if pm and not (am and am.start() < pm.start()):  # "s'est dit": reflexive, active
             return _passive(r, vs, ve, vs - len(pre) + pm.start())
     if form.passive_only:
         return None

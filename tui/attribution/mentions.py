@@ -310,6 +310,14 @@ def analyse(
         # vague noun names no one
         name_run = None
     named = name_run is not None or acronym is not None
+    if (
+        acronym is not None
+        and name_run is not None
+        and head in pack.person_gender
+        and _title_start(toks, name_run[0], pack) in comma_after
+    ):
+        # "le président de la FFC, Pierre Dardenne": the person, not the federation
+        acronym = None
     if acronym is not None:
         name = acronym.group(1)
         key = frozenset({name.lower()})
