@@ -837,4 +837,4 @@ def test_long_citing_aside_before_que() -> None:
         "par la ville, que la piscine coûterait 30 % de plus que prévu."
     )
     assert c["text"].startswith("la piscine coûterait")
-    assert c["names"][-1] == "L'Écho"
+    assert c["names"][-1] == "L'Écho de l'Indre"

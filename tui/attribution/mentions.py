@@ -97,6 +97,15 @@ def name_runs(
                     and toks[j + 1].cap
                     and toks[j + 1].start - t.end <= 1
                 )
+                or (
+                    # "Écho de l'Indre", "Ministère de la Santé": two particles, then a name
+                    t.bare in particles
+                    and j + 2 < n
+                    and toks[j + 1].bare in particles
+                    and toks[j + 2].cap
+                    and toks[j + 2].start - toks[j + 1].end <= 1
+                    and toks[j + 1].start - t.end <= 1
+                )
             ):
                 j += 1
             else:
