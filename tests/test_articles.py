@@ -827,3 +827,19 @@ def test_any_bytes_load_or_fail_with_article_error(data: bytes, prefix: bytes) -
         assert "\n" not in str(err)
     else:
         assert article.body.strip()
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("TOULON, 14 oct 2025 (AFP) - Deux personnes sont mortes.", "TOULON, 14 oct 2025 (AFP) - "),
+        ("LE MANS. Pendant deux heures, il a parlé.", "LE MANS. "),
+        ("DAKAR, Senegal — Jihadists ambushed a convoy.", "DAKAR, Senegal — "),
+        ("Le maire a parlé. EDF a répondu.", ""),
+        ("EDF a annoncé une hausse.", ""),
+    ],
+)
+def test_dateline_end(text: str, dateline: str) -> None:
+    from tui.articles.structure import dateline_end
+
+    assert text[: dateline_end(text)] == dateline

@@ -720,3 +720,17 @@ def test_a_news_outlet_after_a_named_speaker_is_a_relay() -> None:
         "Harbour Chronicle."
     )
     assert c["names"] == ["Jo Kent", "Harbour Chronicle"]
+
+
+def test_a_dateline_is_not_part_of_the_first_claim() -> None:
+    c = one(
+        "NEW YORK, March 4 (Market Courier) - Corvane Medical said on Tuesday it would delay "
+        "its annual report."
+    )
+    assert c["text"] == "it would delay its annual report"
+    assert c["names"] == ["Corvane Medical"]
+
+
+def test_a_noun_after_an_auxiliary_and_a_determiner_is_not_a_cue() -> None:
+    found = attributed("The company would delay its annual report until June.")
+    assert found == []

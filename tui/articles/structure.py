@@ -140,5 +140,16 @@ def boilerplate_kind(text: str) -> str | None:
     return None
 
 
+@cache
+def _dateline_regex() -> re.Pattern[str]:
+    return re.compile(load_package_yaml("boilerplate.yaml")["dateline"])
+
+
+def dateline_end(text: str) -> int:
+    """Length of the dateline that opens ``text`` ("TOULON, 14 oct 2025 (AFP) - "), or 0."""
+    m = _dateline_regex().match(text)
+    return m.end() if m is not None and len(m.group("city")) >= 2 else 0
+
+
 def find_boilerplate(body: str, paragraphs: Sequence[Span]) -> tuple[Span, ...]:
     return tuple(p for p in paragraphs if boilerplate_kind(p.text(body)) is not None)

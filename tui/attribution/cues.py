@@ -1009,6 +1009,16 @@ def _verb(
     if p.auxiliary_re is not None:
         am = p.auxiliary_re.search(pre)
         if am:
+            between = r.toks(vs - len(pre) + am.start(), vs)
+            if any(
+                t.bare in p.determiners
+                and t.low not in p.clitics
+                and t.low not in p.prepositions  # "a d'ores et déjà indiqué"
+                and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
+                for i, t in enumerate(between)
+                if i
+            ) and not (p.backref_re is not None and p.backref_re.search(pre)):
+                return None  # "would delay its annual report": a noun, not a verb
             aux = True
             pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
@@ -1291,7 +1301,19 @@ def _verb(
                 and after_tok.bare in p.prepositions
                 and not _determiner_phrase_at(r, after_tok.start)  # "said at least two …"
             ):
-                return None  # "its profit forecast for the year": a noun, not a verb
+                # "its profit forecast for the year": a noun, not a verb; but "said on
+                # Tuesday it would …": a clause opens with a pronoun after the adjunct
+                clause = next(
+                    (
+                        t
+                        for t in r.toks(after_tok.end, s.seg_end(after_tok.end))[:3]
+                        if t.bare in p.pronouns and not t.cap
+                    ),
+                    None,
+                )
+                if clause is None:
+                    return None
+                after_rec = clause.start
             if _refers_back(r, after_rec):
                 return None
             what = ("obj", after_rec)

@@ -79,6 +79,9 @@ def _outlet_name(article: Article) -> str:
     return "this article"
 
 
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs of a dispatch
+
+
 def _paragraph_sentences(article: Article) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index) of every sentence, in order."""
     body = article.body
@@ -107,8 +110,19 @@ def _paragraph_sentences(article: Article) -> list[tuple[int, int, int]]:
             pi += 1
         start = max(0, min(s.start, len(body)))
         end = max(start, min(s.end, len(body)))
+        if pi < DATELINE_PARAGRAPHS and paragraphs and start == paragraphs[pi].start:
+            start += _dateline_end(body[start:end])  # "TOULON, 14 oct (AFP) - …"
         out.append((start, end, pi))
     return out
+
+
+def _dateline_end(text: str) -> int:
+    try:
+        from tui.articles.structure import dateline_end
+
+        return dateline_end(text)
+    except Exception:  # a broken data file must not stop extraction
+        return 0
 
 
 def _boilerplate_mask(article: Article, spans: list[tuple[int, int, int]]) -> list[bool]:
