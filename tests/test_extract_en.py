@@ -734,3 +734,34 @@ def test_a_dateline_is_not_part_of_the_first_claim() -> None:
 def test_a_noun_after_an_auxiliary_and_a_determiner_is_not_a_cue() -> None:
     found = attributed("The company would delay its annual report until June.")
     assert found == []
+
+
+def test_one_of_them_stands_for_a_group_of_sources() -> None:
+    found = attributed(
+        "The probe centres on bill-and-hold deals, according to two people familiar with the "
+        "matter. One of them said some of the shipments were reversed weeks later."
+    )
+    assert found[-1]["names"] == ["people familiar with the matter"]
+    assert found[-1]["text"].startswith("some of the shipments")
+
+
+def test_quoted_as_saying_by_a_newspaper() -> None:
+    c = one(
+        '"We were not informed in advance," an Osterholm spokesman was quoted as saying by the '
+        "Danish business daily Borsen."
+    )
+    assert c["names"] == ["Osterholm", "Borsen"]
+
+
+def test_determiner_phrase_subject_with_an_including_aside() -> None:
+    c = one(
+        "At least two shareholder law firms, including Hartley Kessler LLP, said they were "
+        "preparing class-action claims."
+    )
+    assert c["text"].startswith("they were preparing")
+    assert c["chain"] == ["At least two shareholder law firms"]
+
+
+def test_a_verb_inside_a_zero_that_claim_is_not_a_cue() -> None:
+    c = one("The local MP, Sanjay Mehta, said he would write to the environment secretary.")
+    assert c["text"] == "he would write to the environment secretary"

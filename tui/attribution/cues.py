@@ -156,7 +156,11 @@ class Reader:
 
     def is_framing(self, a: int, b: int) -> bool:
         ts = self.toks(a, b)
-        return bool(ts) and ts[0].bare in self.p.framing_starts
+        return (
+            bool(ts)
+            and ts[0].bare in self.p.framing_starts
+            and not _determiner_phrase_at(self, ts[0].start)  # "At least two firms"
+        )
 
     def np_like(self, a: int, b: int) -> bool:
         """A comma segment that can be (part of) a subject: a name, a determiner phrase,
@@ -170,6 +174,8 @@ class Reader:
             return False
         t = ts[0]
         p = self.p
+        if _determiner_phrase_at(self, t.start):
+            return True  # "At least two law firms, including X, said"
         if t.bare in p.framing_starts and not t.cap:
             return False
         if t.bare in p.framing_starts and t.cap and t.bare in p.prepositions:
@@ -1028,6 +1034,7 @@ def _verb(
         nxt is not None
         and nxt.bare in p.agent
         and not aux
+        and "participle" in form.tenses
         and r.sep_right_before(vs) is None
         and not _means_after(r, nxt)
     ):
@@ -1107,7 +1114,11 @@ def _verb(
             if (
                 v is not None
                 and not v.clause
-                and (ts_pre[k + 1].bare in p.determiners or ts_pre[k + 1].low in p.determiners)
+                and (
+                    ts_pre[k + 1].bare in p.determiners
+                    or ts_pre[k + 1].low in p.determiners
+                    or ts_pre[k + 1].bare in p.pronouns  # "said he would write to …"
+                )
             ):
                 return None
     # an infinitive: "plans to add advice", "declined to say": no one says anything yet
@@ -1630,6 +1641,16 @@ def _trailing(
         m = p.relay_forward_re.search(r.view, ve, seg_e)
         if m:
             relays.append(Relay((m.end(), seg_e)))
+    nxt = s.tok_after(ve)
+    if (
+        nxt is not None
+        and nxt.bare in p.agent
+        and " " in r.view[vs:ve].strip()
+        and not r.view[ve : nxt.start].strip()
+        and r.toks(nxt.end, seg_e)
+    ):
+        # "was quoted as saying by the daily X": who printed the words
+        relays.append(Relay((nxt.end, seg_e)))
     reverse, region_end = _reverse_after(r, seg_e)
     return Found(
         "verb",

@@ -304,6 +304,16 @@ def analyse(
             if group:
                 name_run = group[0]
                 break
+        if (
+            starting
+            and name_run == starting[0]
+            and after_kind
+            and after_kind[0][0] > starting[0][1]
+            and any(t.bare in pack.kinds for t in toks[starting[0][1] : after_kind[0][0]])
+        ):
+            # "the Danish business daily Borsen": the capitalised word before the kind noun
+            # is an adjective, the name follows the noun
+            name_run = after_kind[0]
     elif transparent and runs:
         name_run = runs[-1]
     if (
@@ -391,8 +401,10 @@ def analyse(
 
     plural = (
         bool(head)
-        and head[-1:] in ("s", "x")
-        and len(head) > 3
+        and (
+            (head[-1:] in ("s", "x") and len(head) > 3)
+            or any(t.bare in pack.plural_determiners for t in toks[:dets])
+        )
         and not named
         and not low.startswith(pack.member_of)
     )

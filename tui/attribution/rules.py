@@ -91,6 +91,7 @@ _SCHEMA: dict[str, Any] = {
         "means": "list",
         "member_of": "list",
         "negative_determiners": "list",
+        "plural_determiners": "list",
         "auxiliaries": "list",
         "passive_auxiliaries": "list",
         "infinitive_starts": "list",
@@ -351,6 +352,8 @@ class RulePack:
     member_of: tuple[str, ...] = ()
     # complete a negation inside the claim: "n'a relevé aucune pathologie" says something
     negative_determiners: frozenset[str] = frozenset()
+    # make the noun phrase plural whatever its noun ("two people", "plusieurs personnes")
+    plural_determiners: frozenset[str] = frozenset()
     auxiliary_words: frozenset[str] = frozenset()  # one-word auxiliaries ("has", "ont")
     # Where a cue pattern (prep, relprep, possprep, verb, inversion) or ``hedge_re`` may
     # start: one scan of the text finds these candidate positions, then each pattern is
@@ -790,6 +793,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         means=words("words", "means"),
         member_of=tuple(sorted(words("words", "member_of"), key=len, reverse=True)),
         negative_determiners=words("words", "negative_determiners"),
+        plural_determiners=words("words", "plural_determiners"),
         negation_re=alt(words("words", "negations"), "words.negations") if negation_alt else None,
         negations=words("words", "negations"),
         auxiliary_re=auxiliary_re,

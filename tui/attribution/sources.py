@@ -277,6 +277,8 @@ class Registry:
         e = self.entities[idx]
         if not self._fits(pr, e):
             return None
+        if pr.person is True and e.person is not True and len(e.name.split()) < 2:
+            return None  # "she" for "Paylane": only a titled person or a full name
         if self.speakers and self.speakers[-1][0] >= self.subject_at:
             return None  # someone spoke since the subject was named: they come first
         return e
