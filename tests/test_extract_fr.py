@@ -838,3 +838,18 @@ def test_long_citing_aside_before_que() -> None:
     )
     assert c["text"].startswith("la piscine coûterait")
     assert c["names"][-1] == "L'Écho de l'Indre"
+
+
+def test_a_whole_quotation_continues_the_previous_speaker() -> None:
+    found = attributed(
+        "« Nous irons jusqu'au bout », a déclaré le maire, Paul Roux. « Personne ne nous fera "
+        "reculer. »"
+    )
+    assert found[-1]["text"] == "Personne ne nous fera reculer"
+    assert found[-1]["names"] == ["Paul Roux"]
+    assert found[-1]["inferred"] == [True]
+
+
+def test_a_quotation_after_an_unquoted_claim_is_not_continued() -> None:
+    found = attributed("Le maire a déclaré que tout allait bien. « Personne ne viendra. »")
+    assert len(found) == 1

@@ -79,6 +79,7 @@ def _outlet_name(article: Article) -> str:
     return "this article"
 
 
+QUOTE_OPENERS = ("«", "\u201c", '"')
 DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs of a dispatch
 
 
@@ -253,10 +254,48 @@ def _sentence(
                 if len(d.hops) == 1 and not d.hops[0][0].media and d.hops[0][0] is not relay[0]:
                     d.hops.append((relay[0], relay[1], True))
     if not drafts:
-        d = _unsourced(view, sent, pack, prev_drafts, matches.starts)
+        d = _continued_quote(view, sent, pack, prev_drafts, matches.starts) or _unsourced(
+            view, sent, pack, prev_drafts, matches.starts
+        )
         if d is not None:
             drafts.append(d)
     return drafts
+
+
+def _continued_quote(
+    view: str,
+    sent: Sentence,
+    pack: RulePack,
+    prev_drafts: list[Draft],
+    starts: list[int] | None = None,
+) -> Draft | None:
+    """ "« … », a-t-il déclaré. « … »": a sentence that is one whole quotation, right after
+    a quotation attributed in the same paragraph, goes on with the same speaker."""
+    if not prev_drafts or len(sent.quotes) != 1:
+        return None
+    a, b = sent.quotes[0]
+    if view[sent.start : a].strip() or view[b : sent.end].strip(" \t\n.!?…"):
+        return None
+    src = prev_drafts[-1]
+    before = view[max(0, src.span.start - 3) : src.span.start].rstrip()[-1:]
+    if not src.hops or not before or before not in QUOTE_OPENERS:
+        return None
+    start, end = strip_quote_marks(view, a, b)
+    span = trim(view, start, end, " \t\n,;:.")
+    if span.end <= span.start:
+        return None
+    e, m, _ = src.hops[0]
+    return Draft(
+        span=span,
+        cue=None,
+        hops=[(e, m, True), *src.hops[1:]],
+        hedges=find_hedges(view, span.start, span.end, pack, past_cue=False, starts=starts),
+        anonymous=src.anonymous,
+        sentence=sent.index,
+        para=sent.para,
+        origin_media=src.origin_media,
+        origin_mention=src.origin_mention,
+    )
 
 
 def _published_by(view: str, body: str, sent: Sentence, pack: RulePack, reg: Registry):
