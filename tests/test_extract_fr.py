@@ -853,3 +853,25 @@ def test_a_whole_quotation_continues_the_previous_speaker() -> None:
 def test_a_quotation_after_an_unquoted_claim_is_not_continued() -> None:
     found = attributed("Le maire a déclaré que tout allait bien. « Personne ne viendra. »")
     assert len(found) == 1
+
+
+def test_speaker_after_an_agency_recipient() -> None:
+    found = attributed(
+        "« On ne tient plus », a déclaré à l'AFP Sandrine Morel, infirmière. Selon elle, trois "
+        "patients ont chuté."
+    )
+    assert found[0]["names"] == ["Sandrine Morel", "AFP"]
+    assert found[-1]["names"] == ["Sandrine Morel"]
+
+
+def test_impersonal_on_with_the_place_after_the_verb() -> None:
+    c = one("« Aucune fermeture n'est prévue », assure-t-on au CHU.")
+    assert c["names"] == ["CHU"]
+
+
+def test_impersonal_source_is_not_a_time_phrase_in_between() -> None:
+    c = one(
+        "Deux personnes sont mortes, au lendemain d'orages violents, a-t-on appris auprès de la "
+        "préfecture."
+    )
+    assert c["names"] == ["préfecture"]

@@ -511,8 +511,16 @@ class Reader:
         j = start_k
         if j < len(ts) and (ts[j].bare in p.determiners or ts[j].low in p.determiners):
             j += 1
+        name_k = j
         while j < len(ts) and ts[j].cap:
             j += 1
+            if (
+                j < len(ts)
+                and ts[j].cap
+                and p.media_re is not None
+                and p.media_re.fullmatch(self.view[ts[name_k].start : ts[j - 1].end])
+            ):
+                break  # "a déclaré à l'AFP Sandrine Morel": the agency, then the speaker
         if (
             form.direct
             and j == start_k + 1
@@ -781,7 +789,19 @@ def _impersonal_source(r: Reader, after: int) -> tuple[int, int] | None:
     p = r.p
     if p.impersonal_source_re is None:
         return None
-    for m in p.impersonal_source_re.finditer(r.view, r.s.start, r.s.end):
+    # the marker after the verb ("a-t-on appris auprès de la préfecture"), else one that
+    # opens the sentence ("Chez Enedis, on indiquait …"), not one in between ("au lendemain")
+    after_verb = [
+        m
+        for m in p.impersonal_source_re.finditer(r.view, after, r.s.end)
+        if len(r.toks(after, m.start())) <= 2
+    ]
+    opening = [
+        m
+        for m in p.impersonal_source_re.finditer(r.view, r.s.start, r.s.seg_end(r.s.start))
+        if m.start() < after and not r.toks(r.s.start, m.start())
+    ]
+    for m in after_verb[:1] + opening:
         if not r.free(*m.span()):
             continue
         start = m.end()
@@ -1586,7 +1606,11 @@ def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
     a noun (not a preposition)."""
     p = r.p
     ts = r.toks(a, b)
-    while ts and (ts[0].bare in p.conjunctions or ts[0].bare in p.comparatives):
+    while ts and (
+        ts[0].bare in p.conjunctions
+        or ts[0].bare in p.comparatives
+        or ts[0].bare in p.subordinators  # "…, quand la direction avance …"
+    ):
         ts = ts[1:]
     if not ts:
         return None

@@ -90,6 +90,12 @@ def name_runs(
                 break
             if (
                 t.cap
+                and pack.media_re is not None
+                and pack.media_re.fullmatch(view[toks[i].start : toks[j - 1].end])
+            ):
+                break  # "l'AFP Sandrine Morel": a news outlet, then a person
+            if (
+                t.cap
                 or (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
                 or (
                     t.bare in particles
