@@ -1,9 +1,10 @@
 """Regression floors on the project's own check sets (tests/heldout*).
 
 Each set was written by someone who never saw the rules, to measure how the extractor does
-on articles it was not tuned on; their first blind scores were F1 0.79, 0.84 and 0.82. The
-floors below sit a little under the current scores: a rule change that makes them drop is a
-rule that over-fits somewhere else. Uses the shared scorer; skipped without ../shared.
+on articles it was not tuned on; their first blind scores were F1 0.79, 0.84, 0.82 (sets 1-3),
+0.87 en / 0.72 and 0.77 fr (set 4), 0.87 (set 5) and 0.85 (set 6). The floors below sit a
+little under the current scores: a rule change that makes them drop is a rule that over-fits
+somewhere else. Uses the shared scorer; skipped without ../shared.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ SCORER = TESTS.parent.parent / "shared" / "eval" / "score.py"
 pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="no ../shared/eval/score.py")
 
 # set: (F1 floor, chain-accuracy floor)
-FLOORS = {"heldout": (0.97, 0.95), "heldout2": (0.90, 0.88), "heldout3": (0.85, 0.80)}
+FLOORS = {
+    "heldout": (0.97, 0.95),
+    "heldout2": (0.94, 0.93),
+    "heldout3": (0.92, 0.93),
+    "heldout4": (0.92, 0.91),
+    "heldout5": (0.91, 0.91),
+    "heldout6": (0.83, 0.77),
+}
 
 
 def _score_module():
