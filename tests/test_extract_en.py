@@ -765,3 +765,31 @@ def test_determiner_phrase_subject_with_an_including_aside() -> None:
 def test_a_verb_inside_a_zero_that_claim_is_not_a_cue() -> None:
     c = one("The local MP, Sanjay Mehta, said he would write to the environment secretary.")
     assert c["text"] == "he would write to the environment secretary"
+
+
+def test_an_acronym_is_not_a_determiner() -> None:
+    c = one(
+        "In a report released on Tuesday, Healthcare Improvement Scotland (HIS) warned that "
+        "waits were growing."
+    )
+    assert c["names"] == ["Healthcare Improvement Scotland"]
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    found = attributed(
+        "A government spokesperson confirmed the memo's authenticity but said it "
+        '"reflected a point in time".'
+    )
+    assert [c["text"] for c in found] == [
+        "the memo's authenticity",
+        'it "reflected a point in time"',
+    ]
+
+
+def test_a_long_apposition_with_a_relative_clause() -> None:
+    c = one(
+        "Another patient, a woman in her fifties who asked not to be named because she works "
+        "for a health board, said her surgery had been postponed three times."
+    )
+    assert c["text"] == "her surgery had been postponed three times"
+    assert c["anonymous"] is True

@@ -875,3 +875,14 @@ def test_impersonal_source_is_not_a_time_phrase_in_between() -> None:
         "préfecture."
     )
     assert c["names"] == ["préfecture"]
+
+
+def test_an_intransitive_use_of_an_object_verb_is_not_a_cue() -> None:
+    assert attributed("Le volet judiciaire avance en parallèle.") == []
+
+
+def test_colon_after_the_verb_introduces_a_clause() -> None:
+    c = one(
+        "RTE met en garde : en cas de vague de froid prolongée, des coupures ne sont pas exclues."
+    )
+    assert "des coupures" in c["text"]

@@ -169,7 +169,12 @@ class Reader:
         if not ts or len(ts) > 2 * APPOSITION_MAX:
             return False
         if len(ts) > APPOSITION_MAX:
-            return self.participial(ts[0])  # a long participial apposition
+            # a long participial apposition, or a noun with its relative clause ("a woman in
+            # her fifties who asked not to be named because …")
+            return self.participial(ts[0]) or (
+                (ts[0].bare in self.p.determiners or ts[0].low in self.p.determiners)
+                and any(t.bare in self.p.subject_relatives for t in ts[2:8])
+            )
         if self.view[a:b].strip()[:1] in '«"\u201c':
             return False
         t = ts[0]
@@ -626,7 +631,9 @@ class Reader:
         for c in self.s.colons:
             if c >= pos and c < seg_end + 1 and len(self.toks(pos, c)) <= 8:
                 rest = self.view[c + 1 : self.s.end].lstrip()
-                if rest[:1] in '«"\u201c' and c < best_at:
+                # "a prévenu : « … »", or a clause right after the verb ("met en garde : en
+                # cas de vague de froid, …")
+                if (rest[:1] in ("«", '"', "\u201c") or not self.toks(pos, c)) and c < best_at:
                     best, best_at = ("colon", c + 1), c
                 break
         if p.infinitive_re is not None:
@@ -1128,7 +1135,7 @@ def _verb(
             return None
     # "said the findings showed …": with no complementizer, a cue verb then a determiner
     # before this verb makes it part of the first verb's claim
-    if r.zero_that:
+    if r.zero_that and not (ts_pre and ts_pre[-1].bare in p.conjunctions and not aux):
         for k, t in enumerate(ts_pre[:-1]):
             v = p.verbs.get(t.low)
             if (
@@ -1148,7 +1155,13 @@ def _verb(
     if any(t.bare in p.question_words and t.bare not in p.relatives for t in ts_pre):
         return None
     # an adjective, not a verb: "an estimated £410,000"
-    if ts_pre and not aux and ts_pre[-1].bare in p.determiners and ts_pre[-1].low not in p.clitics:
+    if (
+        ts_pre
+        and not aux
+        and ts_pre[-1].bare in p.determiners
+        and ts_pre[-1].low not in p.clitics
+        and not ts_pre[-1].text.isupper()  # "Healthcare Improvement Scotland (HIS) warned"
+    ):
         return None
     past = (
         form.tense == "past"
@@ -1258,7 +1271,7 @@ def _verb(
                 return None
             if ref == "prev" and not prior and form.object:
                 return None  # "X fell after Y cut … and announced the departure of …"
-            if _refers_back(r, after_rec):
+            if _refers_back(r, after_rec) or not _object_follows(r, after_rec):
                 return None
             what = ("obj", after_rec)
         origin: tuple[int, int] | None = None
@@ -1345,7 +1358,7 @@ def _verb(
                 if clause is None:
                     return None
                 after_rec = clause.start
-            if _refers_back(r, after_rec):
+            if _refers_back(r, after_rec) or not _object_follows(r, after_rec):
                 return None
             what = ("obj", after_rec)
         if (
@@ -1417,7 +1430,7 @@ def _verb(
                 # object followed by a noun phrase is inverted
                 return _inverted(r, vs, ve, after_rec, past, cue, rec)
             return None
-        if _refers_back(r, after_rec):
+        if _refers_back(r, after_rec) or not _object_follows(r, after_rec):
             return None
         what = ("obj", after_rec)
     if subj is None or not _np_start(r, subj.start, subj.end):
@@ -1492,6 +1505,22 @@ def _opens_clause(r: Reader, ve: int, what: tuple[str, int]) -> bool:
         or t.bare in p.prepositions
         or t.bare in p.adverbs
         or t.bare in p.recipients
+    )
+
+
+def _object_follows(r: Reader, pos: int) -> bool:
+    """After a verb read as taking an object, is there one? "avance en parallèle": only an
+    adjunct, no noun phrase ("a évoqué en conférence de presse une hausse" has one)."""
+    p = r.p
+    ts = r.toks(pos, r.s.end)[:15]
+    if not ts or ts[0].bare not in p.prepositions or ts[0].bare in p.determiners:
+        return True
+    return (
+        any(
+            t.bare in p.determiners or t.low in p.determiners or t.text[:1].isdigit()
+            for t in ts[1:]
+        )
+        or "«" in r.view[pos : r.s.end]
     )
 
 
