@@ -793,3 +793,25 @@ def test_a_long_apposition_with_a_relative_clause() -> None:
     )
     assert c["text"] == "her surgery had been postponed three times"
     assert c["anonymous"] is True
+
+
+def test_clause_verb_closing_a_sentence() -> None:
+    c = one(
+        "Heavy snow showers had moved over the airport, data from the Norwegian Meteorological "
+        "Institute show."
+    )
+    assert c["names"] == ["Norwegian Meteorological Institute"]
+
+
+def test_a_noun_before_is_is_not_a_cue() -> None:
+    c = one("A preliminary report is expected within 30 days, per the board.")
+    assert c["cue"] == "per"
+
+
+def test_gerund_with_zero_that_after_a_clause() -> None:
+    c = one(
+        "A spokesman, Pål Engen, declined to give the readings, saying they had been handed to "
+        "investigators."
+    )
+    assert c["text"] == "they had been handed to investigators"
+    assert c["names"] == ["Pål Engen"]

@@ -1056,6 +1056,15 @@ def _verb(
             pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
         return None  # a bare participle: "dits « cévenols »"
+    after_verb = s.tok_after(ve)
+    if (
+        not aux
+        and after_verb is not None
+        and after_verb.low in p.auxiliary_words
+        and view[ve : after_verb.start] == " "
+        and not (p.complementizers & {after_verb.low, after_verb.bare})
+    ):
+        return None  # "A preliminary report is expected": a noun, the subject of "is"
     nxt = r.next_tok(ve)
     if (
         nxt is not None
@@ -1172,7 +1181,16 @@ def _verb(
     if form.tense == "gerund":
         # "…, précisant que …": the subject is the previous source of the sentence
         what = r.after_verb_claim(ve)
-        if what is None or what[0] not in ("that", "colon", "inf"):
+        nxt_tok = s.tok_after(ve)
+        if (
+            what is None
+            and zero_that
+            and nxt_tok is not None
+            and (nxt_tok.bare in p.pronouns or nxt_tok.bare in p.determiners)
+            and not r.view[ve : nxt_tok.start].strip()
+        ):
+            what = ("obj", nxt_tok.start)  # "…, saying they had been handed to …"
+        if what is None or what[0] not in ("that", "colon", "inf", "obj"):
             return None
         subject = None
         if not prior:
@@ -1241,7 +1259,8 @@ def _verb(
         form.clause
         and (what is None or what[0] not in ("that", "colon") or not _opens_clause(r, ve, what))
         and not _ends_with_quote(view, s.start, seg_a)
-        and not (form.hearing and what is None and seg_a > s.start)  # "…, the court heard."
+        # "…, the court heard.", "…, data from the institute show."
+        and not (what is None and seg_a > s.start and _closes_sentence(r, ve))
     ):
         return None  # a clause verb reports a clause or a quotation, never an object
     after_tok = r.next_tok(after_rec)
