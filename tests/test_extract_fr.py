@@ -886,3 +886,25 @@ def test_colon_after_the_verb_introduces_a_clause() -> None:
         "RTE met en garde : en cas de vague de froid prolongée, des coupures ne sont pas exclues."
     )
     assert "des coupures" in c["text"]
+
+
+def test_pronoun_aside_between_verb_and_object() -> None:
+    c = one("La PEEP dénonce, elle, une réforme « pensée contre les familles ».")
+    assert c["text"].startswith("une réforme")
+
+
+@pytest.mark.parametrize(
+    "sentence, cited",
+    [
+        ("Pour le SE-Unsa, la réforme ne pourra pas se faire à moyens constants.", ["SE-Unsa"]),
+        ("Pour Lumen-Vélo, le coup est rude.", None),
+    ],
+)
+def test_pour_with_an_acronym_organisation(sentence: str, cited: list[str] | None) -> None:
+    found = attributed(sentence)
+    assert (found[0]["names"] if found else None) == cited
+
+
+def test_recommander_de_with_a_quotation() -> None:
+    c = one("Les inspecteurs y recommandent de « rééquilibrer l'année ».")
+    assert c["text"] == "rééquilibrer l'année"

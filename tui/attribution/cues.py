@@ -957,6 +957,9 @@ def _preposition(r: Reader, a: int, b: int) -> Found | None:
     )
 
 
+_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ]{2}")  # two capitals in a row: "SE-Unsa", "EDF"
+
+
 def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     p = r.p
     ts = r.toks(a, b)
@@ -970,6 +973,8 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
         return False
     if weak in ("kind", "person") and len(ts) == 1 and ts[0].bare in p.pronouns:
         return True  # "Pour elle, la majorité a préféré …": a speaker named before
+    if weak == "kind" and any(_ACRONYM.search(t.text) for t in ts):
+        return True  # "Pour le SE-Unsa, …", "Pour EDF, …": an organisation's acronym
     if weak == "kind":
         # a title or an institution, not a vague group ("Pour les habitants, …", nor "Pour
         # les salariés du site": a kind noun in a complement does not count), or a name
@@ -1249,6 +1254,11 @@ def _verb(
 
     pre_text = view[seg_a:pre_end].strip()
     preceded_by_sep = seg_a > s.start
+    sep = r.sep_right_after(ve)
+    if sep is not None and form.object:
+        nxt_end = s.seg_end(sep + 1)
+        if nxt_end < s.end and r._lone_pronoun(sep + 1, nxt_end):
+            ve = nxt_end + 1  # "La PEEP dénonce, elle, une réforme …": past the pronoun
     what = r.after_verb_claim(ve)
     rec, after_rec = r.recipient(ve, form)
     if rec is not None and (what is None or what[1] <= after_rec):
