@@ -815,3 +815,8 @@ def test_gerund_with_zero_that_after_a_clause() -> None:
     )
     assert c["text"] == "they had been handed to investigators"
     assert c["names"] == ["Pål Engen"]
+
+
+def test_short_predicate_then_colon_and_quote() -> None:
+    c = one('Its chair, Dr Euan Macrae, was blunt: "Theatres sit idle for want of nurses."')
+    assert c["names"] == ["Euan Macrae"]

@@ -908,3 +908,21 @@ def test_pour_with_an_acronym_organisation(sentence: str, cited: list[str] | Non
 def test_recommander_de_with_a_quotation() -> None:
     c = one("Les inspecteurs y recommandent de « rééquilibrer l'année ».")
     assert c["text"] == "rééquilibrer l'année"
+
+
+def test_short_predicate_then_colon_and_quotation() -> None:
+    c = one(
+        "Un diplomate d'un pays du Nord, qui a requis l'anonymat, se montre sceptique : "
+        "« Chaque année, c'est le même théâtre. »"
+    )
+    assert c["names"] == ["diplomate d'un pays du Nord"]
+    assert c["anonymous"] is True
+
+
+def test_leading_source_with_a_participial_relay_apposition() -> None:
+    c = one(
+        "Selon une note interne de la direction d'EDF, révélée mercredi par Le Canard enchaîné, "
+        "des fissures auraient été relevées sur deux autres réacteurs."
+    )
+    assert c["text"].startswith("des fissures")
+    assert c["names"][-1] == "Le Canard enchaîné"

@@ -205,16 +205,18 @@ class Reader:
         rx = self.p.relay_reverse_re
         return rx is not None and rx.match(self.view, pos) is not None
 
-    def participial(self, t: Token) -> bool:
-        """A past participle opening an apposition ("published on Tuesday")."""
+    def participial(self, t: Token, cue_verbs: bool = False) -> bool:
+        """A past participle opening an apposition ("published on Tuesday"); with
+        ``cue_verbs``, a cue verb's participle too ("révélée mercredi par X")."""
         w = t.bare
+        v = self.p.verbs.get(t.low)
         return (
             not t.cap
             and len(w) > 4
             and w.endswith(self.p.participle_endings or ("\0",))
             and w not in self.p.prepositions
             and w not in self.p.framing_starts
-            and w not in self.p.verbs
+            and (v is None or (cue_verbs and "participle" in v.tenses))
         )
 
     def _lone_pronoun(self, a: int, b: int) -> bool:
@@ -319,7 +321,7 @@ class Reader:
                 # opening the sentence, only titles with names ("<prep> its two authors,
                 # the <title> X and the <title> Y, <claim>"), not a clause that starts with
                 # a titled subject
-                and (not leading or (followed and any(x.cap for x in ts[2:5])))
+                and (not leading or (followed and any(x.cap for x in ts[2:6])))
             )
             # "Pour le virologue X, de l'Institut Pasteur, …": an affiliation
             affiliation = (
@@ -330,12 +332,17 @@ class Reader:
                 and any(x.cap for x in ts[1:3])
             )
             # "<prep> son dernier bilan, publié le 17 septembre, …": a participial apposition
-            participial = leading and followed and self.participial(t) and len(ts) <= ADJUNCT_MAX
+            participial = (
+                leading
+                and followed
+                and self.participial(t, cue_verbs=True)
+                and len(ts) <= ADJUNCT_MAX
+            )
             if len(ts) > APPOSITION_MAX or not (
                 is_name or is_title or described or affiliation or participial
             ):
                 break
-            if self._clausal(ts):
+            if self._clausal(ts[1:] if participial else ts):
                 break  # "<prep> X, Africa Corps has …": a clause, not an apposition
             if leading and not followed:
                 break
@@ -763,11 +770,18 @@ def find_cues(
             continue
         a = sent.seg_start(c)
         ts = r.toks(a, c)
-        if not ts or len(ts) > 8 or not r.np_like(a, c) or r.is_framing(a, c):
+        speaker: tuple[int, int] | None = (a, c)
+        if ts and len(ts) <= 4 and a > sent.start and not r.np_like(a, c):
+            # "Its chair, Dr Euan Macrae, was blunt: "…"", "Un diplomate, qui a requis
+            # l'anonymat, se montre sceptique : « … »": a short predicate after the subject
+            speaker = _subject_prefix(r, sent.start, a - 1)
+        elif not ts or len(ts) > 8 or not r.np_like(a, c) or r.is_framing(a, c):
+            speaker = None
+        if speaker is None:
             continue
         q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
         end = q[1] if q else sent.end
-        found.append(Found("colon", (c, c + 1), (c + 1, end), (a, c), region=(a, c + 1)))
+        found.append(Found("colon", (c, c + 1), (c + 1, end), speaker, region=(a, c + 1)))
     found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
 
@@ -888,8 +902,17 @@ def _split_relays(
     if p.relay_forward_re is not None:
         m = p.relay_forward_re.search(r.view, a, b)
         if m and m.start() > a:
+            origin_end = m.start()
+            pub = None
+            if p.relay_publication_re is not None:
+                pub = p.relay_publication_re.search(r.view, a, m.start())
+            if pub is not None and pub.start() > a:
+                # "une note, révélée par Le Canard enchaîné, des informations reprises par
+                # l'AFP": two relays in reading order
+                relays.append(Relay((pub.end(), m.start()), media_only=True))
+                origin_end = pub.start()
             relays.append(Relay((m.end(), b)))
-            return (a, m.start()), relays, None
+            return (a, origin_end), relays, None
     if p.relay_reverse_re is not None:
         m = p.relay_reverse_re.search(r.view, a, b)
         if m and m.start() > a:

@@ -374,6 +374,10 @@ def analyse(
         )
 
     kind, _ = find_kind(toks, pack)
+    if named and pack.media_re is not None:
+        mm = pack.media_re.search(text)
+        if mm is not None and name in mm.group() and len(mm.group()) > len(name):
+            name = mm.group()  # "Le Canard enchaîné", not "Le Canard"
     media = is_media_text(text, name, pack, kind)
     if media and kind not in ("media", "news-agency"):
         kind = "media"

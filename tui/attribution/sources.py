@@ -493,6 +493,12 @@ class Registry:
             if kind is None and b - a < 2:
                 continue
             name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
+            if p.media_re is not None:
+                mm = p.media_re.match(view, max(0, toks[a].start - 3))
+                mm = mm or p.media_re.match(view, toks[a].start)
+                if mm is not None and mm.end() > toks[b - 1].end:
+                    name = body[mm.start() : mm.end()]  # "Le Canard enchaîné"
+                    kind = kind or "media"
             e = Entity(
                 0,
                 name,
