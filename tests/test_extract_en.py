@@ -820,3 +820,20 @@ def test_gerund_with_zero_that_after_a_clause() -> None:
 def test_short_predicate_then_colon_and_quote() -> None:
     c = one('Its chair, Dr Euan Macrae, was blunt: "Theatres sit idle for want of nurses."')
     assert c["names"] == ["Euan Macrae"]
+
+
+def test_a_description_stands_for_an_institution_named_before() -> None:
+    c = one(
+        "The Data Protection Commission (DPC) has opened an inquiry into the app, the regulator "
+        "confirmed on Wednesday."
+    )
+    assert c["names"] == ["Data Protection Commission"]
+
+
+def test_a_long_relative_clause_after_the_subject() -> None:
+    c = one(
+        "Three current and former employees, who spoke to the Ledger on condition of anonymity "
+        "because they were not authorised to speak publicly, said the team had been cut."
+    )
+    assert c["text"] == "the team had been cut"
+    assert c["names"] == ["current and former employees", "Ledger"]

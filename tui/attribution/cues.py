@@ -171,9 +171,13 @@ class Reader:
         if len(ts) > APPOSITION_MAX:
             # a long participial apposition, or a noun with its relative clause ("a woman in
             # her fifties who asked not to be named because …")
-            return self.participial(ts[0]) or (
-                (ts[0].bare in self.p.determiners or ts[0].low in self.p.determiners)
-                and any(t.bare in self.p.subject_relatives for t in ts[2:8])
+            return (
+                self.participial(ts[0])
+                or ts[0].bare in self.p.subject_relatives  # "…, who spoke to X on condition …"
+                or (
+                    (ts[0].bare in self.p.determiners or ts[0].low in self.p.determiners)
+                    and any(t.bare in self.p.subject_relatives for t in ts[2:8])
+                )
             )
         if self.view[a:b].strip()[:1] in '«"\u201c':
             return False

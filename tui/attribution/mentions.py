@@ -120,6 +120,12 @@ def name_runs(
         while i < j and (toks[i].bare in pack.person_gender or toks[i].bare in pack.kinds):
             if j - i == 1 and toks[i].bare in pack.kinds and not toks[i].text.isupper():
                 break
+            if (
+                toks[i].bare not in pack.person_gender
+                and pack.kinds[toks[i].bare] == "document"
+                and j - i > 2
+            ):
+                break  # "Data Protection Commission": a document noun opening a long name
             i += 1
         while j > i and toks[j - 1].bare in particles:
             j -= 1

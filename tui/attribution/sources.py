@@ -490,6 +490,13 @@ class Registry:
                         kind = p.kinds[t.bare]
                         person = False if t.bare in p.org_nouns else None
                         break
+            if kind is None:
+                # "Data Protection Commission", "Fennell Institute": the name says its kind
+                for t in reversed(toks[a:b]):
+                    if t.bare in p.kinds and t.bare not in p.vague_nouns:
+                        kind = p.kinds[t.bare]
+                        person = False if t.bare in p.org_nouns else None
+                        break
             if kind is None and b - a < 2:
                 continue
             name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
