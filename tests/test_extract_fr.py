@@ -926,3 +926,24 @@ def test_leading_source_with_a_participial_relay_apposition() -> None:
     )
     assert c["text"].startswith("des fissures")
     assert c["names"][-1] == "Le Canard enchaîné"
+
+
+def test_inverted_speaker_after_a_time_word() -> None:
+    c = one("Le mois de février a été le plus chaud, a annoncé mardi Météo-France.")
+    assert c["names"] == ["Météo-France"]
+
+
+def test_relative_preposition_skips_another_relative() -> None:
+    c = one(
+        "Ces chiffres font écho à une étude parue dans la revue Nature, dont Le Monde a rendu "
+        "compte, selon laquelle l'Europe se réchaufferait deux fois plus vite."
+    )
+    assert c["names"] == ["Nature"]
+
+
+def test_ce_dernier_and_name_particles() -> None:
+    found = attributed(
+        "« Les modèles reproduisent mal les blocages », a expliqué le climatologue Pieter van "
+        "Laar. Ce dernier a toutefois reconnu que la période étudiée restait « courte »."
+    )
+    assert [c["names"] for c in found] == [["Pieter van Laar"], ["Pieter van Laar"]]

@@ -1029,6 +1029,12 @@ def _relative_prep(r: Reader, a: int, b: int) -> Found | None:
         return None
     seg_a = s.seg_start(sep)
     ts = r.toks(seg_a, sep)
+    while ts and ts[0].bare in r.p.relatives and seg_a > s.start:
+        # "a study …, which X reported on, <relative prep> …": the antecedent comes
+        # before the other relative clause
+        sep = seg_a - 1
+        seg_a = s.seg_start(sep)
+        ts = r.toks(seg_a, sep)
     if not ts:
         return None
     start = ts[0].start
@@ -1851,7 +1857,7 @@ def _inverted(
     # "a rapporté mardi le quotidien X": a time word or an adverb before the speaker
     k = 0
     while (
-        k < min(3, len(ts) - 2)
+        k < min(3, len(ts) - 1)
         and not ts[k].cap
         and (ts[k].bare in p.adverbs or ts[k].bare in p.framing_starts)
         and ts[k].bare not in p.prepositions

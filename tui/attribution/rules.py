@@ -92,6 +92,7 @@ _SCHEMA: dict[str, Any] = {
         "member_of": "list",
         "negative_determiners": "list",
         "plural_determiners": "list",
+        "name_particles": "list",
         "auxiliaries": "list",
         "passive_auxiliaries": "list",
         "infinitive_starts": "list",
@@ -853,7 +854,8 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         descriptions=descriptions,
         zero_that=bool(_get(data, "cues", "zero_complementizer")),
         name_particles=words("words", "complement_markers")
-        | words("words", "determiners", "definite"),
+        | words("words", "determiners", "definite")
+        | words("words", "name_particles"),
     )
 
 
