@@ -947,3 +947,26 @@ def test_ce_dernier_and_name_particles() -> None:
         "Laar. Ce dernier a toutefois reconnu que la période étudiée restait « courte »."
     )
     assert [c["names"] for c in found] == [["Pieter van Laar"], ["Pieter van Laar"]]
+
+
+def test_a_statement_quoted_by_its_text() -> None:
+    found = attributed(
+        "Le club a démenti. « Aucune négociation n'est en cours », précise le texte."
+    )
+    assert found[-1]["names"] == ["texte"]
+
+
+def test_inverted_title_with_a_complement_and_a_name() -> None:
+    c = one(
+        "En cas de montée, des travaux seraient nécessaires, a indiqué l'adjoint aux sports de "
+        "la ville, Julien Moreau."
+    )
+    assert c["names"] == ["Julien Moreau"]
+
+
+def test_a_detached_adjective_before_the_subject() -> None:
+    c = one(
+        "Plus prudente, Inès Haddou a refusé de commenter « un article », mais a dénoncé « un "
+        "climat délétère »."
+    )
+    assert c["names"] == ["Inès Haddou"]

@@ -279,7 +279,12 @@ class Reader:
         if stop_at_prepositions:
             ts = self.toks(a, end)
             for k, t in enumerate(ts):
-                if k > 0 and t.bare in p.prepositions and t.bare not in p.complement_markers:
+                if (
+                    k > 0
+                    and t.bare in p.prepositions
+                    and t.bare not in p.complement_markers
+                    and ts[k - 1].bare not in p.person_gender  # "l'adjoint aux sports"
+                ):
                     end = t.start
                     break
                 if k > 0 and (t.bare in p.relatives and t.bare in p.subject_relatives):
@@ -1637,10 +1642,26 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
     p = r.p
     segs = r.segments_before(b)
     start = a
-    for x, y in segs:
-        if not r.is_framing(x, y):
-            start = x
-            break
+    for i, (x, y) in enumerate(segs):
+        seg_ts = r.toks(x, y)
+        if r.is_framing(x, y):
+            continue
+        if (
+            i + 1 < len(segs)
+            and len(seg_ts) <= 3
+            and not any(t.low in p.verbs or t.low in p.auxiliary_words for t in seg_ts)
+            and seg_ts[0].bare not in p.determiners
+            and not any(
+                (t.cap and t.start != r.s.start)
+                or t.bare in p.kinds
+                or t.bare in p.person_gender
+                or t.bare in p.vague_nouns
+                for t in seg_ts
+            )
+        ):
+            continue  # "Plus prudente, Inès Haddou a …": a detached adjective
+        start = x
+        break
     ts = r.toks(start, b)
     out: list[Token] = []
     for t in ts:

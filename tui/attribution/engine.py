@@ -262,6 +262,12 @@ def _sentence(
     return drafts
 
 
+def _quoted(view: str, pos: int) -> bool:
+    """The claim at ``pos`` opens with a quotation mark."""
+    before = view[max(0, pos - 3) : pos].rstrip()[-1:]
+    return bool(before) and before in QUOTE_OPENERS
+
+
 def _continued_quote(
     view: str,
     sent: Sentence,
@@ -353,8 +359,10 @@ def _draft(
         if span is None:
             return None
         origin_mention = analyse(view, body, span[0], span[1], sent, pack, f.context_end)
-        if origin_mention is None or origin_mention.fiction or origin_mention.non_source:
+        if origin_mention is None or origin_mention.fiction:
             return None
+        if origin_mention.non_source and not _quoted(view, claim.start):
+            return None  # a rule ("<prep> the text"), unless it is quoted as saying something
         origin_mention = _possessor(view, body, sent, pack, origin_mention)
         if origin_mention.named and any(r.media_only for r in f.relays):
             # "a memo seen by the Chronicle": the memo, not the outlet that saw it, is the
