@@ -837,3 +837,11 @@ def test_a_long_relative_clause_after_the_subject() -> None:
     )
     assert c["text"] == "the team had been cut"
     assert c["names"] == ["current and former employees", "Ledger"]
+
+
+def test_member_states_is_not_a_cue() -> None:
+    found = attributed(
+        "Any agreement would need the approval of all 27 EU member states and a vote in the "
+        "House of Commons."
+    )
+    assert found == [] or all(c["cue"] != "states" for c in found)

@@ -970,3 +970,20 @@ def test_a_detached_adjective_before_the_subject() -> None:
         "climat délétère »."
     )
     assert c["names"] == ["Inès Haddou"]
+
+
+def test_a_noun_right_after_a_preposition_is_not_a_cue() -> None:
+    c = one(
+        "De source policière, le point de deal générait jusqu'à 20 000 euros de chiffre "
+        "d'affaires par jour."
+    )
+    assert "20 000 euros de chiffre" in c["text"]
+    assert c["cue"].strip() == "De"
+
+
+def test_a_role_description_stands_for_the_person() -> None:
+    found = attributed(
+        "« Il s'agit d'un réseau structuré », a déclaré le procureur de la République, Thierry "
+        "Lambesc. Selon le magistrat, les enquêteurs ont saisi 38 kilos."
+    )
+    assert found[-1]["names"] == ["Thierry Lambesc"]

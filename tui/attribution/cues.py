@@ -1119,6 +1119,15 @@ def _verb(
     ):
         return None  # "the discrepancies identified by the audit": a participle
     ts_pre = r.toks(seg_a, pre_end)
+    if (
+        ts_pre
+        and not aux
+        and ts_pre[-1].bare in p.prepositions
+        and ts_pre[-1].low not in p.clitics
+        and ts_pre[-1].bare not in p.determiners
+        and not view[ts_pre[-1].end : vs].strip(" '")
+    ):
+        return None  # a noun right after a preposition: "euros de chiffre d'affaires"
     # a noun after an article that follows a preposition: "retenue par le juge d'instruction"
     if (
         len(ts_pre) >= 2

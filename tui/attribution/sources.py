@@ -20,6 +20,7 @@ BUCKET_REACH = 40  # most recent entities looked at per word when matching a nam
 MAX_ALIASES = 12
 ALIAS_MAX_CHARS = 140
 _WORD = re.compile(r"\w[\w-]*")
+PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -369,7 +370,7 @@ class Registry:
             if (
                 stands_for is not None
                 and e.named
-                and e.person is not True
+                and (e.person is not True or stands_for in PERSON_KINDS)
                 and (
                     e.kind == stands_for
                     or (
