@@ -845,3 +845,12 @@ def test_member_states_is_not_a_cue() -> None:
         "House of Commons."
     )
     assert found == []
+
+
+def test_an_organisation_noun_before_a_title_makes_no_organisation() -> None:
+    found = attributed(
+        "A spokesman, Pål Engen, declined to give the readings. The aircraft may have "
+        "aquaplaned, said Tor Eliassen, a former airline captain. A tailwind could also have "
+        "lengthened the landing roll, he said."
+    )
+    assert [c["names"] for c in found] == [["Tor Eliassen"], ["Tor Eliassen"]]

@@ -379,7 +379,10 @@ def analyse(
             and len(t.bare) > 2
         )
 
-    kind, _ = find_kind(toks, pack)
+    kind, k_at = find_kind(toks, pack)
+    if 0 <= k_at < len(toks) - 1 and toks[k_at + 1].bare in pack.person_gender:
+        # "an airline captain", "a bank analyst": the person's title, not the organisation
+        kind = pack.kinds.get(toks[k_at + 1].bare, "unknown")
     if named and pack.media_re is not None:
         mm = pack.media_re.search(text)
         if mm is not None and name in mm.group() and len(mm.group()) > len(name):
@@ -403,13 +406,15 @@ def analyse(
     order = own
     if name_run is not None:
         order = list(reversed(toks[max(0, name_run[0] - 3) : name_run[0]])) + own
-    for t in order:
+    for i, t in enumerate(order):
         b = t.bare
         if b in pack.person_gender:
             person = True
             gender = pack.person_gender[b]
             break
         if b in pack.org_nouns and b not in pack.vague_nouns:
+            if i + 1 < len(order) and order[i + 1].bare in pack.person_gender:
+                continue  # "a former airline captain": the organisation qualifies the title
             person = False
             break
     if media:
