@@ -987,3 +987,11 @@ def test_a_role_description_stands_for_the_person() -> None:
         "Lambesc. Selon le magistrat, les enquêteurs ont saisi 38 kilos."
     )
     assert found[-1]["names"] == ["Thierry Lambesc"]
+
+
+def test_epicene_titles_fit_elle() -> None:
+    found = attributed(
+        "Pour Lucie Hamon, économiste du sport, le modèle « n'est pas reproductible ». « À 12 000 "
+        "places, vous plafonnez votre billetterie », calcule-t-elle."
+    )
+    assert found[-1]["names"] == ["Lucie Hamon"]
