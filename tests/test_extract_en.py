@@ -854,3 +854,19 @@ def test_an_organisation_noun_before_a_title_makes_no_organisation() -> None:
         "lengthened the landing roll, he said."
     )
     assert [c["names"] for c in found] == [["Tor Eliassen"], ["Tor Eliassen"]]
+
+
+def test_the_company_stands_for_a_firm_known_from_its_report() -> None:
+    found = attributed(
+        "It has about 310,000 users in Ireland, per Corvane's own transparency report. In a "
+        "blog post, the company said it would introduce new age checks."
+    )
+    assert [c["names"] for c in found] == [["Corvane"], ["Corvane"]]
+
+
+def test_a_title_before_a_relative_does_not_name_the_next_word() -> None:
+    found = attributed(
+        "The regulator opened an inquiry into Corvane, the US company whose European "
+        "headquarters employ 600 people, the DPC said."
+    )
+    assert all("European" not in c["names"] for c in found)

@@ -380,6 +380,8 @@ def analyse(
         )
 
     kind, k_at = find_kind(toks, pack)
+    if kind == "document" and named and _genitive(toks):
+        kind = "unknown"  # "Corvane's own transparency report": Corvane is no document
     if 0 <= k_at < len(toks) - 1 and toks[k_at + 1].bare in pack.person_gender:
         # "an airline captain", "a bank analyst": the person's title, not the organisation
         kind = pack.kinds.get(toks[k_at + 1].bare, "unknown")

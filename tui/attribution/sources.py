@@ -20,6 +20,7 @@ BUCKET_REACH = 40  # most recent entities looked at per word when matching a nam
 MAX_ALIASES = 12
 ALIAS_MAX_CHARS = 140
 _WORD = re.compile(r"\w[\w-]*")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
 PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
 
 
@@ -378,7 +379,7 @@ class Registry:
                         and e.kind == "unknown"
                         and e.spoke
                         and not e.media
-                        and e.person is None
+                        and e.person is not True
                     )
                 )
             ):
@@ -446,6 +447,7 @@ class Registry:
                 if not hit.outlet:
                     self.touch(hit, toks[a].start)
                     self._subject(sent, hit, toks, a, subject_at)
+                    self._acronym_after(view, hit, toks[b - 1].end)
                 continue
             kind = None
             person = None
@@ -459,7 +461,12 @@ class Registry:
                     person, gender, kind = True, p.person_gender[w], p.kinds.get(w, "unknown")
                     title = w
                     break
-                if toks[k].cap or w in p.prepositions or w in p.complement_markers:
+                if (
+                    toks[k].cap
+                    or w in p.prepositions
+                    or w in p.complement_markers
+                    or w in p.relatives  # "a company whose European headquarters"
+                ):
                     break
                 if w in p.kinds:
                     kind = p.kinds[w]
@@ -523,6 +530,14 @@ class Registry:
             self._add(e, key, key)
             self.touch(e, toks[a].start)
             self._subject(sent, e, toks, a, subject_at)
+            self._acronym_after(view, e, toks[b - 1].end)
+
+    def _acronym_after(self, view: str, e: Entity, end: int) -> None:
+        """ "The Data Protection Commission (DPC)": the acronym names the same source."""
+        m = _ACRONYM_AFTER.match(view, end)
+        if m is not None:
+            short = frozenset({m.group(1).lower()})
+            self._index(e, short, short)
 
     def _subject(self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None) -> None:
         """Record ``e`` as the sentence's subject when its name (after a title or an
