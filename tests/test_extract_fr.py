@@ -995,3 +995,21 @@ def test_epicene_titles_fit_elle() -> None:
         "places, vous plafonnez votre billetterie », calcule-t-elle."
     )
     assert found[-1]["names"] == ["Lucie Hamon"]
+
+
+def test_que_inside_a_quoted_object_is_not_a_complementizer() -> None:
+    c = one(
+        "La Fédération nationale d'agriculture biologique (Fnab) dénonce « une contamination "
+        "subie, que les bios paient deux fois »."
+    )
+    assert c["text"].startswith("une contamination subie")
+    assert c["names"] == ["Fédération nationale d'agriculture biologique"]
+
+
+def test_an_institution_and_its_acronym_after_lower_case_words() -> None:
+    found = attributed(
+        "L'Agence nationale de sécurité sanitaire de l'alimentation (Anses) avait pointé le "
+        "problème. Dans un avis publié en 2023, elle relevait que le produit était très vendu."
+    )
+    assert "Anses" in " ".join(found[-1]["names"] + found[0]["chain"])
+    assert found[-1]["names"] == found[0]["names"]

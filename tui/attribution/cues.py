@@ -609,7 +609,9 @@ class Reader:
                 j > 0 and t.bare in p.subject_relatives and t.bare not in p.complementizers
             ):
                 break
-            if t.low in p.complementizers or t.bare in p.complementizers:
+            if (t.low in p.complementizers or t.bare in p.complementizers) and not any(
+                pos <= qa < t.start < qb for qa, qb in self.s.quotes
+            ):  # not a relative inside the quoted object: "dénonce « une X, que … »"
                 best, best_at = ("that", t.end), t.start
                 break
             if t.bare in p.question_words and j == 0 and t.start < seg_end:
@@ -1763,6 +1765,8 @@ def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         ):
             start = t.start
             break
+    if r.view[end : end + 1] == ")" and "(" in r.view[start:end]:
+        end += 1  # "La Fédération … (Fnab) dénonce": keep the acronym's parenthesis
     return start, end
 
 

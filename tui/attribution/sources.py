@@ -20,7 +20,9 @@ BUCKET_REACH = 40  # most recent entities looked at per word when matching a nam
 MAX_ALIASES = 12
 ALIAS_MAX_CHARS = 140
 _WORD = re.compile(r"\w[\w-]*")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9})\)")
+# "(DPC)" right after a name, or after the lower-case rest of a French institution's name:
+# "l'Agence nationale de sécurité sanitaire de l'alimentation (Anses)"
+_ACRONYM_AFTER = re.compile(r"[^,.;:()\n]{0,80}?\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
 PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
 
 
@@ -447,7 +449,7 @@ class Registry:
                 if not hit.outlet:
                     self.touch(hit, toks[a].start)
                     self._subject(sent, hit, toks, a, subject_at)
-                    self._acronym_after(view, hit, toks[b - 1].end)
+                    self._acronym_after(view, body, hit, toks[a].start, toks[b - 1].end)
                 continue
             kind = None
             person = None
@@ -530,14 +532,19 @@ class Registry:
             self._add(e, key, key)
             self.touch(e, toks[a].start)
             self._subject(sent, e, toks, a, subject_at)
-            self._acronym_after(view, e, toks[b - 1].end)
+            self._acronym_after(view, body, e, toks[a].start, toks[b - 1].end)
 
-    def _acronym_after(self, view: str, e: Entity, end: int) -> None:
-        """ "The Data Protection Commission (DPC)": the acronym names the same source."""
+    def _acronym_after(self, view: str, body: str, e: Entity, start: int, end: int) -> None:
+        """ "The Data Protection Commission (DPC)": the acronym names the same source; the
+        lower-case rest of a French institution's name before it belongs to its name."""
         m = _ACRONYM_AFTER.match(view, end)
-        if m is not None:
-            short = frozenset({m.group(1).lower()})
-            self._index(e, short, short)
+        if m is None:
+            return
+        short = frozenset({m.group(1).lower()})
+        self._index(e, short, short)
+        full = body[start : m.start(1) - 1].strip()
+        if full.startswith(e.name) and len(full) > len(e.name) and len(full) <= ALIAS_MAX_CHARS:
+            e.name = full  # "Agence" -> "Agence nationale de sécurité sanitaire …"
 
     def _subject(self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None) -> None:
         """Record ``e`` as the sentence's subject when its name (after a title or an
