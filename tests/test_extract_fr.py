@@ -1013,3 +1013,22 @@ def test_an_institution_and_its_acronym_after_lower_case_words() -> None:
     )
     assert "Anses" in " ".join(found[-1]["names"] + found[0]["chain"])
     assert found[-1]["names"] == found[0]["names"]
+
+
+def test_lower_case_adjective_inside_an_institution_name() -> None:
+    c = one("Le tabac cause 75 000 décès par an en France, selon Santé publique France.")
+    assert c["names"] == ["Santé publique France"]
+
+
+def test_a_name_in_a_relative_clause_does_not_name_the_document() -> None:
+    c = one(
+        "Un contrôle a relevé un taux d'anomalies de 31 %, selon le rapport de contrôle que "
+        "Lanterne s'est procuré.",
+        outlet="Lanterne",
+    )
+    assert c["names"] == ["rapport de contrôle"]
+
+
+def test_colon_after_a_relative_with_a_named_subject() -> None:
+    c = one("Un chiffre que Sylvie Derouet conteste : « Cette note date de juin. »")
+    assert c["names"] == ["Sylvie Derouet"]

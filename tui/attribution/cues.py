@@ -592,7 +592,10 @@ class Reader:
                     break
             if t.start > seg_end:
                 # "a indiqué, sous couvert d'anonymat, que …", "said, in a statement, that":
-                # an adjunct between commas does not end the search
+                # an adjunct between commas does not end the search (a cue's own segment,
+                # ", <prep> the report that …", does)
+                if p.prep_re is not None and p.prep_re.match(self.view, t.start):
+                    break
                 if (
                     t.bare in p.prepositions
                     or t.bare in p.framing_starts
@@ -788,6 +791,15 @@ def find_cues(
             speaker = _subject_prefix(r, sent.start, a - 1)
         elif not ts or len(ts) > 8 or not r.np_like(a, c) or r.is_framing(a, c):
             speaker = None
+        else:
+            # "Un chiffre que Sylvie Derouet conteste : « … »": the relative's subject speaks
+            for k in range(1, len(ts) - 1):
+                if ts[k].bare in r.p.relatives and ts[k + 1].cap:
+                    j = k + 1
+                    while j + 1 < len(ts) and ts[j + 1].cap:
+                        j += 1
+                    speaker = (ts[k + 1].start, ts[j].end)
+                    break
         if speaker is None:
             continue
         q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))

@@ -98,6 +98,20 @@ def name_runs(
                 t.cap
                 or (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
                 or (
+                    # "Santé publique France": a lower-case adjective inside a name
+                    len(t.text) > 4
+                    and j + 1 < n
+                    and toks[j + 1].cap
+                    and toks[j + 1].start - t.end == 1
+                    and t.bare not in pack.determiners
+                    and t.bare not in pack.prepositions
+                    and t.bare not in pack.conjunctions
+                    and t.bare not in pack.relatives
+                    and t.low not in pack.verbs
+                    and t.low not in pack.auxiliary_words
+                    and t.bare not in pack.framing_starts
+                )
+                or (
                     t.bare in particles
                     and j + 1 < n
                     and toks[j + 1].cap
@@ -296,6 +310,17 @@ def analyse(
         ):
             prep_before.add(ri)
     head_runs = [r for ri, r in enumerate(runs) if ri not in prep_before]
+    # a name inside a relative clause is not the mention's name: "le rapport de contrôle que
+    # Lanterne s'est procuré"
+    rel_at = next(
+        (k for k in range(dets + 1, len(toks)) if toks[k].bare in pack.relatives), len(toks)
+    )
+    rel_end = next(  # the relative clause ends at a comma: ", Ormsby and West Fenner"
+        (k for k in range(rel_at + 1, len(toks)) if "," in view[toks[k - 1].end : toks[k].start]),
+        len(toks),
+    )
+    head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
+    runs = [r for r in runs if not rel_at < r[0] < rel_end]
     transparent = head in pack.transparent
     name_run: tuple[int, int] | None = None
     acronym = ACRONYM_RE.search(text)
