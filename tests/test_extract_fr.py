@@ -1022,8 +1022,8 @@ def test_lower_case_adjective_inside_an_institution_name() -> None:
 
 def test_a_name_in_a_relative_clause_does_not_name_the_document() -> None:
     c = one(
-        "Un contrôle a relevé un taux d'anomalies de 31 %, selon le rapport de contrôle que "
-        "Lanterne s'est procuré.",
+        "Le taux d'anomalies atteint 31 %, selon le rapport de contrôle que Lanterne s'est "
+        "procuré.",
         outlet="Lanterne",
     )
     assert c["names"] == ["rapport de contrôle"]
