@@ -283,8 +283,7 @@ def _continued_quote(
     if view[sent.start : a].strip() or view[b : sent.end].strip(" \t\n.!?…"):
         return None
     src = prev_drafts[-1]
-    before = view[max(0, src.span.start - 3) : src.span.start].rstrip()[-1:]
-    if not src.hops or not before or before not in QUOTE_OPENERS:
+    if not src.hops or not _quoted(view, src.span.start):
         return None
     start, end = strip_quote_marks(view, a, b)
     span = trim(view, start, end, " \t\n,;:.")
