@@ -76,9 +76,17 @@ class Matches:
 
     def __init__(self, view: str, pack: RulePack) -> None:
         self.found: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
+        # Whole-text scans run on the lower-cased text with case-sensitive patterns when the
+        # offsets stay the same: the regex engine's fast paths do not work with IGNORECASE.
+        lowered = view.lower()
+        same = len(lowered) == len(view)
         starts: list[int] | None = None
         if pack.cue_start_re is not None:
-            starts = _cue_starts(view, pack.cue_start_re, pack.cue_after_sep_re)
+            after_sep = pack.cue_after_sep_re
+            text = view
+            if same and pack.cue_after_sep_lower_re is not None:
+                after_sep, text = pack.cue_after_sep_lower_re, lowered
+            starts = _cue_starts(text, pack.cue_start_re, after_sep)
         self.starts = starts  # candidate starts of cue and hedge matches, in order
         for name in self.NAMES:
             rx = getattr(pack, name)
@@ -86,6 +94,8 @@ class Matches:
                 ms = []
             elif starts is not None and name in self.CANDIDATE_NAMES:
                 ms = _finditer_at(rx, view, starts)
+            elif name == "trap_re" and same and pack.trap_lower_re is not None:
+                ms = list(pack.trap_lower_re.finditer(lowered))  # spans only are used
             else:
                 ms = list(rx.finditer(view))
             self.found[name] = ([m.start() for m in ms], ms)

@@ -343,6 +343,9 @@ class RulePack:
     pronoun_re: re.Pattern[str] | None
     continuation_starts: frozenset[str]
     trap_re: re.Pattern[str] | None
+    # the same patterns for a lower-cased view, scanned without IGNORECASE (see cues.Matches)
+    trap_lower_re: re.Pattern[str] | None = None
+    cue_after_sep_lower_re: re.Pattern[str] | None = None
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
     # words that open a subordinate clause: "weeks after X told …" (X is the subject)
@@ -708,6 +711,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     for i, pat in enumerate(modal):
         _compile(pat, where, f"hedges.modal_patterns[{i}]")
     traps = [str(p) for p in _get(data, "traps") or ()]
+    trap_re = _compile_traps(traps, where)
     for i, pat in enumerate(traps):
         _compile(pat, where, f"traps[{i}]")
 
@@ -846,7 +850,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         pronouns=pronouns,
         pronoun_re=alt(pronouns, "pronouns"),
         continuation_starts=words("continuation_starts"),
-        trap_re=_compile_traps(traps, where),
+        trap_re=trap_re,
+        trap_lower_re=lowered_variant(trap_re),
+        cue_after_sep_lower_re=lowered_variant(cue_after_sep_re),
         raw=data,
         cue_start_re=cue_start_re,
         cue_after_sep_re=cue_after_sep_re,
@@ -857,6 +863,18 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         | words("words", "determiners", "definite")
         | words("words", "name_particles"),
     )
+
+
+def lowered_variant(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The same pattern for a lower-cased text, without IGNORECASE (much faster to scan):
+    its unescaped capitals lowered. None when it cannot be built."""
+    if rx is None:
+        return None
+    source = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), rx.pattern)
+    try:
+        return re.compile(source, rx.flags & ~re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def _compile_traps(traps: list[str], where: str) -> re.Pattern[str] | None:
