@@ -1032,3 +1032,19 @@ def test_a_name_in_a_relative_clause_does_not_name_the_document() -> None:
 def test_colon_after_a_relative_with_a_named_subject() -> None:
     c = one("Un chiffre que Sylvie Derouet conteste : « Cette note date de juin. »")
     assert c["names"] == ["Sylvie Derouet"]
+
+
+def test_a_second_verb_of_the_speaker_after_et() -> None:
+    found = attributed(
+        "Le ministre Paul Roux a rappelé que l'entreprise avait perçu 2,6 millions d'euros et a "
+        "assuré que l'État exigerait leur remboursement."
+    )
+    assert [c["text"] for c in found] == [
+        "l'entreprise avait perçu 2,6 millions d'euros",
+        "l'État exigerait leur remboursement",
+    ]
+
+
+def test_a_verb_coordinated_inside_the_claim_stays_in_it() -> None:
+    c = one("Le maire a dit que l'entreprise a fermé et a licencié 40 salariés.")
+    assert c["text"] == "l'entreprise a fermé et a licencié 40 salariés"

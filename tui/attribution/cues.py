@@ -1212,10 +1212,23 @@ def _verb(
             and not (p.infinitive_re is not None and p.infinitive_re.match(view, nxt.start))
         ):
             return None  # but "a déclaré n'avoir …": a negated infinitive claim
-    # inside a reported clause ("told a tribunal that he had warned"): part of a claim
+    # inside a reported clause ("told a tribunal that he had warned"): part of a claim; but
+    # "a rappelé que … et a assuré que …": a conjunction, then the speaker's own auxiliary
+    # (not used inside the claim) coordinates a second verb of the speaker
+    coordinated = False
+    if aux and ts_pre and ts_pre[-1].bare in p.conjunctions:
+        aux_tok = s.tok_after(pre_end)
+        kq = next((k for k, t in enumerate(ts_pre) if p.complementizers & {t.low, t.bare}), None)
+        coordinated = (
+            aux_tok is not None
+            and kq is not None
+            and not any(t.low == aux_tok.low for t in ts_pre[kq + 1 : -1])
+        )
     for k, t in enumerate(ts_pre):
-        if (t.low in p.complementizers or t.bare in p.complementizers) and (
-            k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
+        if (
+            not coordinated
+            and (t.low in p.complementizers or t.bare in p.complementizers)
+            and (k == 0 or any(x.low in p.verbs for x in ts_pre[:k]))
         ):
             return None
     # "said the findings showed …": with no complementizer, a cue verb then a determiner
