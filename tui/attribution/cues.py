@@ -1581,12 +1581,11 @@ def _names_a_source(r: Reader, a: int, b: int) -> bool:
 
 def _determiner_phrase_at(r: Reader, pos: int) -> bool:
     """A determiner of several words starts at ``pos`` ("at least", "more than")."""
+    phrases = r.p.determiner_phrases
+    if not phrases:
+        return False
     head = r.view[pos : pos + 24].lower()
-    return any(
-        head.startswith(d) and not head[len(d) : len(d) + 1].isalnum()
-        for d in r.p.determiners
-        if " " in d
-    )
+    return any(head.startswith(d) and not head[len(d) : len(d) + 1].isalnum() for d in phrases)
 
 
 def _means_after(r: Reader, by: Token) -> bool:

@@ -348,6 +348,7 @@ class RulePack:
     cue_after_sep_lower_re: re.Pattern[str] | None = None
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
+    determiner_phrases: tuple[str, ...] = ()  # the ones of several words: "at least"
     # words that open a subordinate clause: "weeks after X told …" (X is the subject)
     subordinators: frozenset[str] = frozenset()
     # how something was said, after the agent marker: "replied by email" (not an agent)
@@ -780,6 +781,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     )
     return RulePack(
         determiners=determiners,
+        determiner_phrases=tuple(sorted(d for d in determiners if " " in d)),
         language=str(data.get("language") or ""),
         paths=paths,
         det_definite=words("words", "determiners", "definite"),

@@ -420,7 +420,6 @@ class Registry:
         if not toks:
             return
         p = self.pack
-        subject_at = _subject_start(view, sent, p)
         first = toks[0]
         if first.cap and first.bare in self.index:
             # "Moran reportedly turned down …": a known name opening the sentence
@@ -430,7 +429,11 @@ class Registry:
                     self.touch(e, first.start)
                     break
         quotes = sent.quotes
-        for a, b in name_runs(view, toks, toks[0], p):
+        runs = name_runs(view, toks, toks[0], p)
+        if not runs:
+            return
+        subject_at = _subject_start(view, sent, p)
+        for a, b in runs:
             if quotes and any(qa < toks[a].start < qb for qa, qb in quotes):
                 continue  # a name quoted is not a name the article speaks of
             key = frozenset(t.bare for t in toks[a:b] if t.bare not in p.complement_markers)
