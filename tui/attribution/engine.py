@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass, replace
 
+from tui.articles.structure import dateline_end
 from tui.attribution.cues import Found, Matches, find_cues
 from tui.attribution.hedges import find_hedges
 from tui.attribution.mentions import Mention, analyse
@@ -112,18 +113,9 @@ def _paragraph_sentences(article: Article) -> list[tuple[int, int, int]]:
         start = max(0, min(s.start, len(body)))
         end = max(start, min(s.end, len(body)))
         if pi < DATELINE_PARAGRAPHS and paragraphs and start == paragraphs[pi].start:
-            start += _dateline_end(body[start:end])  # "TOULON, 14 oct (AFP) - …"
+            start += dateline_end(body[start:end])  # "TOULON, 14 oct (AFP) - …"
         out.append((start, end, pi))
     return out
-
-
-def _dateline_end(text: str) -> int:
-    try:
-        from tui.articles.structure import dateline_end
-
-        return dateline_end(text)
-    except Exception:  # a broken data file must not stop extraction
-        return 0
 
 
 def _boilerplate_mask(article: Article, spans: list[tuple[int, int, int]]) -> list[bool]:
