@@ -1048,3 +1048,8 @@ def test_a_second_verb_of_the_speaker_after_et() -> None:
 def test_a_verb_coordinated_inside_the_claim_stays_in_it() -> None:
     c = one("Le maire a dit que l'entreprise a fermé et a licencié 40 salariés.")
     assert c["text"] == "l'entreprise a fermé et a licencié 40 salariés"
+
+
+def test_a_known_outlet_keeps_its_full_name() -> None:
+    c = one("La Voix du Nord a rapporté que plusieurs engins avaient quitté le site.")
+    assert c["names"] == ["La Voix du Nord"]

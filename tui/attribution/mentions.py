@@ -167,6 +167,22 @@ def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, i
     return "unknown", -1
 
 
+OUTLET_NAME_REACH = 40  # characters around a name run in which its outlet's full name may lie
+
+
+def known_outlet_span(view: str, start: int, end: int, pack: RulePack) -> tuple[int, int] | None:
+    """The span of a known outlet's name (``sources.media_names``) that holds and outgrows
+    the name run ``view[start:end]``: "Le Canard enchaîné" for the run "Canard"."""
+    if pack.media_re is None:
+        return None
+    for m in pack.media_re.finditer(
+        view, max(0, start - OUTLET_NAME_REACH), end + OUTLET_NAME_REACH
+    ):
+        if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
+            return m.span()
+    return None
+
+
 def is_media_text(text: str, name: str, pack: RulePack, kind: str) -> bool:
     if kind in ("media", "news-agency"):
         return True
@@ -410,10 +426,10 @@ def analyse(
     if 0 <= k_at < len(toks) - 1 and toks[k_at + 1].bare in pack.person_gender:
         # "an airline captain", "a bank analyst": the person's title, not the organisation
         kind = pack.kinds.get(toks[k_at + 1].bare, "unknown")
-    if named and pack.media_re is not None:
-        mm = pack.media_re.search(text)
-        if mm is not None and name in mm.group() and len(mm.group()) > len(name):
-            name = mm.group()  # "Le Canard enchaîné", not "Le Canard"
+    if name_run is not None and acronym is None:
+        outlet = known_outlet_span(view, toks[name_run[0]].start, toks[name_run[1] - 1].end, pack)
+        if outlet is not None:
+            name = body[outlet[0] : outlet[1]]  # "Le Canard enchaîné", not "Le Canard"
     media = is_media_text(text, name, pack, kind)
     if media and kind not in ("media", "news-agency"):
         kind = "media"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.attribution.mentions import Mention, name_runs
+from tui.attribution.mentions import Mention, known_outlet_span, name_runs
 from tui.attribution.rules import RulePack
 from tui.attribution.text import Sentence, tokens
 from tui.model import Source, slug_id, unique_id
@@ -513,12 +513,10 @@ class Registry:
             if kind is None and b - a < 2:
                 continue
             name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
-            if p.media_re is not None:
-                mm = p.media_re.match(view, max(0, toks[a].start - 3))
-                mm = mm or p.media_re.match(view, toks[a].start)
-                if mm is not None and mm.end() > toks[b - 1].end:
-                    name = body[mm.start() : mm.end()]  # "Le Canard enchaîné"
-                    kind = kind or "media"
+            outlet = known_outlet_span(view, toks[a].start, toks[b - 1].end, p)
+            if outlet is not None:
+                name = body[outlet[0] : outlet[1]]  # "Le Canard enchaîné"
+                kind = kind or "media"
             e = Entity(
                 0,
                 name,
