@@ -226,8 +226,7 @@ class Reader:
         v = self.p.verbs.get(t.low)
         return (
             not t.cap
-            and len(w) > 4
-            and w.endswith(self.p.participle_endings or ("\0",))
+            and self.p.participle_form(w)
             and w not in self.p.prepositions
             and w not in self.p.framing_starts
             and (v is None or (cue_verbs and "participle" in v.tenses))

@@ -374,6 +374,15 @@ class RulePack:
     participle_endings: tuple[str, ...] = ()
     zero_that: bool = False  # cues.zero_complementizer: a claim may follow a verb bare
 
+    def participle_form(self, word: str) -> bool:
+        """``word`` (lower case) looks like a past participle: long enough, with one of the
+        pack's participle endings."""
+        return (
+            len(word) > 4
+            and bool(self.participle_endings)
+            and word.endswith(self.participle_endings)
+        )
+
 
 _NORM_CACHE: dict[str, str] = {}
 

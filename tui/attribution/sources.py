@@ -591,11 +591,7 @@ def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
         if view[a : t.start].strip(" ,;") != "":
             return None  # a quotation or a dash opens the segment
         low = t.bare
-        participle = (
-            (not t.cap or t.start == sent.start)
-            and len(low) > 4
-            and low.endswith(pack.participle_endings or ("\0",))
-        )
+        participle = (not t.cap or t.start == sent.start) and pack.participle_form(low)
         if low in pack.framing_starts or (participle and low not in pack.person_gender):
             continue
         before = sent.tok_before(a - 1) if a > sent.start else None
