@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from tui.attribution.rules import RulePack, VerbForm, _norm
-from tui.attribution.text import Sentence, Token
+from tui.attribution.text import OPENERS, Sentence, Token
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
 COMPLEMENT_WINDOW = 10
@@ -655,7 +655,7 @@ class Reader:
             start = ts[k - 1].end if k else pos
             rest = self.view[start : ts[k].start]
             q = start + len(rest) - len(rest.lstrip())
-            if rest.strip()[:1] in ("«", "\u201c", '"') and q < seg_end:
+            if rest.strip()[:1] in OPENERS and q < seg_end:
                 return "colon", q
         # a colon then a quotation: "a prévenu : « … »"
         for c in self.s.colons:
@@ -663,7 +663,7 @@ class Reader:
                 rest = self.view[c + 1 : self.s.end].lstrip()
                 # "a prévenu : « … »", or a clause right after the verb ("met en garde : en
                 # cas de vague de froid, …")
-                if (rest[:1] in ("«", '"', "\u201c") or not self.toks(pos, c)) and c < best_at:
+                if (rest[:1] in OPENERS or not self.toks(pos, c)) and c < best_at:
                     best, best_at = ("colon", c + 1), c
                 break
         if p.infinitive_re is not None:

@@ -11,7 +11,7 @@ from tui.attribution.hedges import find_hedges
 from tui.attribution.mentions import Mention, analyse
 from tui.attribution.rules import RulePack, RulesError, compile_pack, load_rules, normalise
 from tui.attribution.sources import Entity, Registry
-from tui.attribution.text import Sentence, build_sentence, strip_quote_marks, trim
+from tui.attribution.text import OPENERS, Sentence, build_sentence, strip_quote_marks, trim
 from tui.model import AnnotationSet, Article, Claim, Hop, Span, Status
 
 BACKREF_REACH = 3  # a sentence's first words that may name what it refers back to
@@ -80,7 +80,6 @@ def _outlet_name(article: Article) -> str:
     return "this article"
 
 
-QUOTE_OPENERS = ("«", "\u201c", '"')
 DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs of a dispatch
 
 
@@ -257,7 +256,7 @@ def _sentence(
 def _quoted(view: str, pos: int) -> bool:
     """The claim at ``pos`` opens with a quotation mark."""
     before = view[max(0, pos - 3) : pos].rstrip()[-1:]
-    return bool(before) and before in QUOTE_OPENERS
+    return bool(before) and before in OPENERS
 
 
 def _continued_quote(

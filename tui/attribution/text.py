@@ -20,6 +20,7 @@ WORD_RE = re.compile(r"\w\w*(?:[-.,]\w+)*'?")
 # Opening -> closing quotation marks. The straight double quote closes itself.
 QUOTE_PAIRS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201c", '"': '"'}
 CLOSERS = set(QUOTE_PAIRS.values())
+OPENERS = ("«", "\u201c", '"')  # what opens a quotation a claim may be: « … », " … ", “ … ”
 SEPARATORS = frozenset(",;")
 DASHES = frozenset("-\u2013\u2014")
 SENTENCE_END = ".!?…"
