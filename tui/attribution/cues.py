@@ -731,37 +731,22 @@ def find_cues(
             )
             taken.append(m.span())
 
-    # 2. cue prepositions ("<prep> X, claim" / "claim, <prep> X")
-    if pack.relprep_re is not None:
-        for m in matches.within("relprep_re", sent.start, sent.end):
+    # 2. cue prepositions ("<prep> X, claim" / "claim, <prep> X"): each kind read by its
+    # own function; a plain preposition takes its whole region from later cues
+    for name, read, takes_region in (
+        ("relprep_re", _relative_prep, False),
+        ("possprep_re", _possessive_prep, False),
+        ("prep_re", _preposition, True),
+    ):
+        if getattr(pack, name) is None:
+            continue
+        for m in matches.within(name, sent.start, sent.end):
             if not r.free(*m.span()) or overlaps(*m.span()):
                 continue
-            f = _relative_prep(r, m.start(), m.end())
+            f = read(r, m.start(), m.end())
             if f is not None:
                 found.append(f)
-                taken.append(m.span())
-    if pack.possprep_re is not None:
-        for m in matches.within("possprep_re", sent.start, sent.end):
-            if not r.free(*m.span()) or overlaps(*m.span()):
-                continue
-            pron = None
-            for t in r.toks(*m.span()):
-                if t.bare in pack.pronouns:
-                    pron = (t.start, t.end)
-                    break
-            if pron is None:
-                continue
-            claim = _claim_around(r, m.start(), m.end())
-            found.append(Found("possessive", m.span(), claim, pron, region=m.span()))
-            taken.append(m.span())
-    if pack.prep_re is not None:
-        for m in matches.within("prep_re", sent.start, sent.end):
-            if not r.free(*m.span()) or overlaps(*m.span()):
-                continue
-            f = _preposition(r, m.start(), m.end())
-            if f is not None:
-                found.append(f)
-                taken.append(f.region)
+                taken.append(f.region if takes_region else m.span())
 
     # 3. verbs
     if pack.verb_re is not None:
@@ -1047,6 +1032,15 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     if weak == "person":
         return any(w in p.person_gender for w in words)
     return True
+
+
+def _possessive_prep(r: Reader, a: int, b: int) -> Found | None:
+    """ "à ses yeux", "by her own account": the possessive pronoun is the source."""
+    for t in r.toks(a, b):
+        if t.bare in r.p.pronouns:
+            claim = _claim_around(r, a, b)
+            return Found("possessive", (a, b), claim, (t.start, t.end), region=(a, b))
+    return None
 
 
 def _relative_prep(r: Reader, a: int, b: int) -> Found | None:
