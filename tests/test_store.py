@@ -273,9 +273,9 @@ def annotation_sets(draw: st.DrawFn) -> tuple[AnnotationSet, str]:
 
 
 C_AND_PYTHON = [
-    pytest.param(store._Dumper, store._Loader, id="default"),
+    pytest.param(store.YamlDumper, store._Loader, id="default"),
     pytest.param(yaml.SafeDumper, yaml.SafeLoader, id="python"),
-    pytest.param(store._Dumper, yaml.SafeLoader, id="default-dump-python-load"),
+    pytest.param(store.YamlDumper, yaml.SafeLoader, id="default-dump-python-load"),
     pytest.param(yaml.SafeDumper, store._Loader, id="python-dump-default-load"),
 ]
 
@@ -285,7 +285,10 @@ C_AND_PYTHON = [
 @given(case=annotation_sets())
 def test_round_trip_property(dumper: type, loader: type, case: tuple[AnnotationSet, str]) -> None:
     ann, body = case
-    with mock.patch.object(store, "_Dumper", dumper), mock.patch.object(store, "_Loader", loader):
+    with (
+        mock.patch.object(store, "YamlDumper", dumper),
+        mock.patch.object(store, "_Loader", loader),
+    ):
         text = dump_annotations(ann, body)
         assert parse_annotations(text, "p.yaml").annotations == ann
         checked = parse_annotations(text, "p.yaml", body)

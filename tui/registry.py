@@ -27,16 +27,16 @@ from typing import Any, Literal
 
 from tui.model import RELIABILITY_LABELS, AnnotationSet, Source, unique_id
 from tui.store import (
+    LocatedMap,
+    LocatedReader,
     StoreError,
-    _Doc,
-    _Dumper,
-    _emit,
-    _kind,
-    _kind_and_reliability,
-    _Map,
-    _Reader,
+    YamlDoc,
+    YamlDumper,
     atomic_write_bytes,
+    check_kind_and_reliability,
+    emit_yaml,
     load_annotations,
+    yaml_type_name,
 )
 
 REGISTRY_VERSION = 1
@@ -349,12 +349,14 @@ def load_registry(workspace: Path) -> Registry:
 
 
 def parse_registry(text: str, path: str) -> Registry:
-    root = _Reader(text.removeprefix("\ufeff"), path).read()
+    root = LocatedReader(text.removeprefix("\ufeff"), path).read()
     if root is None:
         raise StoreError(path, None, None, "empty file: not a sourcecrit source registry")
-    doc = _Doc(path, root)
-    if not isinstance(root, _Map):
-        raise doc.error((), f"expected a mapping at the top of the file, found {_kind(root)}")
+    doc = YamlDoc(path, root)
+    if not isinstance(root, LocatedMap):
+        raise doc.error(
+            (), f"expected a mapping at the top of the file, found {yaml_type_name(root)}"
+        )
     if VERSION_KEY not in root:
         raise doc.error(
             (VERSION_KEY,),
@@ -374,7 +376,7 @@ def parse_registry(text: str, path: str) -> Registry:
         if source_id in seen:
             raise doc.error((*where, "id"), f"duplicate source id {source_id!r}")
         seen.add(source_id)
-        kind, reliability = _kind_and_reliability(doc, m, where)
+        kind, reliability = check_kind_and_reliability(doc, m, where)
         appearances = []
         for w, a in doc.seq(m, where, "appearances"):
             am = doc.mapping(a, w, _APPEARANCE_KEYS, _APPEARANCE_KEYS)
@@ -412,7 +414,7 @@ def dump_registry(registry: Registry) -> str:
             for s in registry.sources
         ],
     }
-    return _emit(tree, _Dumper)
+    return emit_yaml(tree, YamlDumper)
 
 
 def save_registry(registry: Registry, workspace: Path) -> Path:

@@ -76,7 +76,7 @@ from tui.model import (
 
 # The C parser and emitter when PyYAML was built with libyaml, else the pure-Python ones.
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+YamlDumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 WIDTH = 2**31 - 1  # never fold a line: a quote stays on one line, and in one diff hunk
 STALE_TEMP_SECONDS = 600  # a temp file this old is debris of a crashed save, not a live one
@@ -231,11 +231,11 @@ def dump_annotations(annotations: AnnotationSet, body: str, *, path: str = "<ann
     _check_model(annotations, body, path)
     tree = _document(annotations, body)
     try:
-        text = _emit(tree, _Dumper)
-        if "\\U" in text and _Dumper is not yaml.SafeDumper:
+        text = emit_yaml(tree, YamlDumper)
+        if "\\U" in text and YamlDumper is not yaml.SafeDumper:
             # libyaml escapes characters beyond U+FFFF (emoji) as \U0001F44D; the Python
             # emitter writes them as they are, and otherwise writes the very same text.
-            text = _emit(tree, yaml.SafeDumper)
+            text = emit_yaml(tree, yaml.SafeDumper)
         return text
     except UnicodeEncodeError as err:
         # Only a lone surrogate can get here: it has no UTF-8 form, so no file can hold it.
@@ -344,7 +344,7 @@ def _model_problems(annotations: AnnotationSet, body_len: int) -> Iterator[tuple
 _SPAN_FIELDS = {"span": "span", "cue": "cue", "mention": "chain[{}].mention", "hedge": "hedges[{}]"}
 
 
-def _emit(tree: dict[str, Any], dumper_class: type) -> str:
+def emit_yaml(tree: dict[str, Any], dumper_class: type) -> str:
     chunks: list[str] = []
 
     class _Sink:
@@ -421,7 +421,7 @@ def _field_matching(tree: Any, pattern: re.Pattern[str], where: str = "") -> str
 # --- reading: YAML events to located plain data -----------------------------------------
 
 
-class _Map(dict):
+class LocatedMap(dict):
     """A mapping read from YAML, with the line of itself and of each value (1-based)."""
 
     __slots__ = ("line", "lines")
@@ -453,13 +453,14 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
 
 
-class _Reader:
-    """Turns the parser's events into `_Map`/`_Seq`/scalars, refusing what is not plain data."""
+class LocatedReader:
+    """Turns the parser's events into `LocatedMap`/`_Seq`/scalars, refusing what is not
+    plain data."""
 
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self.stack: list[_Map | _Seq] = []  # the open collections, root first
+        self.stack: list[LocatedMap | _Seq] = []  # the open collections, root first
         self.trail: list[str | int] = []  # the key or index of each open collection but the root
         self.keys: list[str | None] = []  # per open collection: a mapping's key awaiting its value
 
@@ -519,10 +520,10 @@ class _Reader:
             elif isinstance(event, StreamEndEvent):
                 return root
 
-    def _open(self, event: MappingStartEvent | SequenceStartEvent, line: int) -> _Map | _Seq:
+    def _open(self, event: MappingStartEvent | SequenceStartEvent, line: int) -> LocatedMap | _Seq:
         if event.tag not in _COLLECTION_TAGS:
             self.fail(line, f"disallowed tag {_show_tag(event.tag)}: only plain YAML")
-        node = _Map(line) if isinstance(event, MappingStartEvent) else _Seq(line)
+        node = LocatedMap(line) if isinstance(event, MappingStartEvent) else _Seq(line)
         if self.stack:
             top = self.stack[-1]
             if isinstance(top, _Seq):
@@ -599,10 +600,10 @@ _REQUIRED = object()
 Where = tuple[str | int, ...]
 
 
-class _Doc:
+class YamlDoc:
     """Typed access to the located data, every error naming file, line and field."""
 
-    def __init__(self, path: str, root: _Map) -> None:
+    def __init__(self, path: str, root: LocatedMap) -> None:
         self.path = path
         self.root = root
 
@@ -613,7 +614,7 @@ class _Doc:
         node: Any = self.root
         line = self.root.line
         for part in where:
-            if isinstance(node, _Map) and isinstance(part, str) and part in node.lines:
+            if isinstance(node, LocatedMap) and isinstance(part, str) and part in node.lines:
                 line = node.lines[part]
                 node = node.get(part)
             elif isinstance(node, _Seq) and isinstance(part, int) and part < len(node):
@@ -625,9 +626,9 @@ class _Doc:
 
     def mapping(
         self, value: Any, where: Where, keys: tuple[str, ...], required: tuple[str, ...]
-    ) -> _Map:
-        if not isinstance(value, _Map):
-            raise self.error(where, f"expected a mapping, found {_kind(value)}")
+    ) -> LocatedMap:
+        if not isinstance(value, LocatedMap):
+            raise self.error(where, f"expected a mapping, found {yaml_type_name(value)}")
         for key in value:
             if key not in keys:
                 raise self.error((*where, key), f"unknown field (expected: {', '.join(keys)})")
@@ -636,39 +637,39 @@ class _Doc:
                 raise self.error((*where, key), "missing required field")
         return value
 
-    def seq(self, m: _Map, where: Where, key: str) -> list[tuple[Where, Any]]:
+    def seq(self, m: LocatedMap, where: Where, key: str) -> list[tuple[Where, Any]]:
         value = m.get(key, [])
         if not isinstance(value, list):
-            raise self.error((*where, key), f"expected a list, found {_kind(value)}")
+            raise self.error((*where, key), f"expected a list, found {yaml_type_name(value)}")
         return [((*where, key, i), item) for i, item in enumerate(value)]
 
-    def text(self, m: _Map, where: Where, key: str, default: Any = _REQUIRED) -> Any:
+    def text(self, m: LocatedMap, where: Where, key: str, default: Any = _REQUIRED) -> Any:
         """A string; `default` None makes null acceptable."""
         value = m.get(key, default)
         if isinstance(value, str) or (value is None and default is None):
             return value
-        hint = " (quote it)" if not isinstance(value, _Map | list) else ""
-        raise self.error((*where, key), f"expected a string, found {_kind(value)}{hint}")
+        hint = " (quote it)" if not isinstance(value, LocatedMap | list) else ""
+        raise self.error((*where, key), f"expected a string, found {yaml_type_name(value)}{hint}")
 
     def item_text(self, value: Any, where: Where) -> str:
         if isinstance(value, str):
             return value
-        raise self.error(where, f"expected a string, found {_kind(value)}")
+        raise self.error(where, f"expected a string, found {yaml_type_name(value)}")
 
-    def integer(self, m: _Map, where: Where, key: str, default: Any = _REQUIRED) -> Any:
+    def integer(self, m: LocatedMap, where: Where, key: str, default: Any = _REQUIRED) -> Any:
         value = m.get(key, default)
         if type(value) is int or (value is None and default is None):  # bool is not an int here
             return value
-        raise self.error((*where, key), f"expected a whole number, found {_kind(value)}")
+        raise self.error((*where, key), f"expected a whole number, found {yaml_type_name(value)}")
 
-    def flag(self, m: _Map, where: Where, key: str, default: bool) -> bool:
+    def flag(self, m: LocatedMap, where: Where, key: str, default: bool) -> bool:
         value = m.get(key, default)
         if isinstance(value, bool):
             return value
-        raise self.error((*where, key), f"expected true or false, found {_kind(value)}")
+        raise self.error((*where, key), f"expected true or false, found {yaml_type_name(value)}")
 
 
-def _kind(value: Any) -> str:
+def yaml_type_name(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -735,12 +736,14 @@ def load_annotations(path: Path, body: str | None = None) -> LoadResult:
 def parse_annotations(text: str, path: str, body: str | None = None) -> LoadResult:
     """Parse annotation YAML; see `load_annotations`."""
     text = text.removeprefix("\ufeff")
-    root = _Reader(text, path).read()
+    root = LocatedReader(text, path).read()
     if root is None:
         raise StoreError(path, None, None, "empty file: not a sourcecrit annotation file")
-    doc = _Doc(path, root)
-    if not isinstance(root, _Map):
-        raise doc.error((), f"expected a mapping at the top of the file, found {_kind(root)}")
+    doc = YamlDoc(path, root)
+    if not isinstance(root, LocatedMap):
+        raise doc.error(
+            (), f"expected a mapping at the top of the file, found {yaml_type_name(root)}"
+        )
     _check_version(doc, root)
     doc.mapping(root, (), _TOP_KEYS, (VERSION_KEY, "article"))
     article = doc.mapping(root["article"], ("article",), _ARTICLE_KEYS, ("path",))
@@ -766,7 +769,7 @@ def parse_annotations(text: str, path: str, body: str | None = None) -> LoadResu
     return LoadResult(replace(anchored, sha256=current_sha), report)
 
 
-def _check_version(doc: _Doc, root: _Map) -> None:
+def _check_version(doc: YamlDoc, root: LocatedMap) -> None:
     if VERSION_KEY not in root:
         raise doc.error(
             (VERSION_KEY,),
@@ -776,7 +779,7 @@ def _check_version(doc: _Doc, root: _Map) -> None:
     version = root[VERSION_KEY]
     if type(version) is not int:
         raise doc.error(
-            (VERSION_KEY,), f"format version must be a whole number, not {_kind(version)}"
+            (VERSION_KEY,), f"format version must be a whole number, not {yaml_type_name(version)}"
         )
     if version < 1:
         raise doc.error((VERSION_KEY,), f"no format version {version} exists")
@@ -788,7 +791,7 @@ def _check_version(doc: _Doc, root: _Map) -> None:
         )
 
 
-def _kind_and_reliability(doc: _Doc, m: _Map, where: Where) -> tuple[str, str | None]:
+def check_kind_and_reliability(doc: YamlDoc, m: LocatedMap, where: Where) -> tuple[str, str | None]:
     """A source's `kind` and `reliability`, checked (shared with the source registry)."""
     kind = doc.text(m, where, "kind", "unknown")
     if kind not in SOURCE_KINDS:
@@ -801,13 +804,13 @@ def _kind_and_reliability(doc: _Doc, m: _Map, where: Where) -> tuple[str, str | 
     return kind, reliability
 
 
-def _parse_sources(doc: _Doc, root: _Map) -> tuple[Source, ...]:
+def _parse_sources(doc: YamlDoc, root: LocatedMap) -> tuple[Source, ...]:
     sources: list[Source] = []
     seen: set[str] = set()
     for where, item in doc.seq(root, (), "sources"):
         m = doc.mapping(item, where, _SOURCE_KEYS, ("id", "name"))
         source_id = _ident(doc, m, where, seen, "source")
-        kind, reliability = _kind_and_reliability(doc, m, where)
+        kind, reliability = check_kind_and_reliability(doc, m, where)
         aliases = tuple(doc.item_text(a, w) for w, a in doc.seq(m, where, "aliases"))
         sources.append(
             Source(
@@ -822,7 +825,7 @@ def _parse_sources(doc: _Doc, root: _Map) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _ident(doc: _Doc, m: _Map, where: Where, seen: set[str], what: str) -> str:
+def _ident(doc: YamlDoc, m: LocatedMap, where: Where, seen: set[str], what: str) -> str:
     value = doc.text(m, where, "id")
     if not value:
         raise doc.error((*where, "id"), "must not be empty")
@@ -833,8 +836,8 @@ def _ident(doc: _Doc, m: _Map, where: Where, seen: set[str], what: str) -> str:
 
 
 def _parse_claims(
-    doc: _Doc,
-    root: _Map,
+    doc: YamlDoc,
+    root: LocatedMap,
     known_sources: set[str],
     quotes: dict[SpanRef, TextQuote],
     body_len: int | None,
@@ -894,7 +897,7 @@ def _parse_claims(
     return tuple(claims)
 
 
-def _parse_note(doc: _Doc, value: Any, where: Where) -> Note:
+def _parse_note(doc: YamlDoc, value: Any, where: Where) -> Note:
     m = doc.mapping(value, where, _NOTE_KEYS, _NOTE_KEYS)
     return Note(
         text=doc.text(m, where, "text"),
@@ -904,7 +907,7 @@ def _parse_note(doc: _Doc, value: Any, where: Where) -> Note:
 
 
 def _parse_span(
-    doc: _Doc, value: Any, where: Where, body_len: int | None
+    doc: YamlDoc, value: Any, where: Where, body_len: int | None
 ) -> tuple[Span, TextQuote]:
     m = doc.mapping(value, where, _SPAN_KEYS, ("start", "end", "exact"))
     start = doc.integer(m, where, "start")
