@@ -168,3 +168,22 @@ def test_check_valid_file_says_so(tmp_path: Path) -> None:
     proc = run("check", str(path))
     assert proc.returncode == 0, proc.stderr.decode()
     assert "valid" in proc.stdout.decode()
+
+
+def test_check_reads_the_source_registry_as_a_registry(tmp_path: Path) -> None:
+    """`sourcecrit check annotations/*.yaml` takes in sources.yaml too: checked as a registry."""
+    path = _saved_seed_annotations(tmp_path)
+    registry = path.parent / "sources.yaml"
+    registry.write_text(
+        "sourcecrit-sources: 1\nsources:\n- id: nis\n  name: NIS\n  reliability: B\n",
+        encoding="utf-8",
+    )
+    proc = run("check", str(path), str(registry))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "valid source registry (1 sources)" in proc.stdout.decode()
+
+    bad = "sourcecrit-sources: 1\nsources:\n- id: nis\n  name: NIS\n  reliability: Z\n"
+    registry.write_text(bad, encoding="utf-8")
+    proc = run("check", str(registry))
+    assert_one_line_error(proc, "sources.yaml:5", "reliability")
+    assert registry.read_text(encoding="utf-8") == bad

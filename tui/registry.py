@@ -337,6 +337,11 @@ def load_registry(workspace: Path) -> Registry:
     path = registry_path(workspace)
     if not path.exists():
         return Registry()
+    return read_registry(path)
+
+
+def read_registry(path: Path) -> Registry:
+    """The registry in ``path``; StoreError (file, line, field, reason) when it is not one."""
     try:
         raw = path.read_bytes()
     except OSError as err:
