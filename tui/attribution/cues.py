@@ -95,7 +95,7 @@ class Matches:
             elif starts is not None and name in self.CANDIDATE_NAMES:
                 ms = _finditer_at(rx, view, starts)
             elif name == "trap_re" and same and pack.trap_lower_re is not None:
-                ms = list(pack.trap_lower_re.finditer(lowered))  # spans only are used
+                ms = _trap_spans(pack, lowered)  # spans only are used
             else:
                 ms = list(rx.finditer(view))
             self.found[name] = ([m.start() for m in ms], ms)
@@ -107,6 +107,47 @@ class Matches:
         if i == j:
             return []  # most patterns have no match in a given sentence
         return [m for m in ms[i:j] if m.end() <= end]
+
+
+class _Found:
+    """A match reduced to its span (what the traps hand out)."""
+
+    __slots__ = ("_span",)
+
+    def __init__(self, span: tuple[int, int]) -> None:
+        self._span = span
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def span(self) -> tuple[int, int]:
+        return self._span
+
+
+def _trap_spans(pack: RulePack, lowered: str) -> list:
+    """The traps' matches in the lower-cased text, as ``finditer`` would find them. When
+    every trap opens a word, a scan for the non-word characters they follow finds them
+    (the trap itself is group 1 of a lookahead) and matches that start inside a match
+    already found are dropped, which is what ``finditer``'s resuming does."""
+    rx = pack.trap_after_sep_lower_re
+    if rx is None:
+        return list(pack.trap_lower_re.finditer(lowered))
+    out: list = []
+    head = pack.trap_lower_re.match(lowered, 0)
+    resume = 0
+    if head is not None:
+        out.append(head)
+        resume = max(head.end(), 1)
+    for m in rx.finditer(lowered):
+        a, b = m.span(1)
+        if a < resume:
+            continue
+        out.append(_Found((a, b)))
+        resume = b if b > a else a + 1
+    return out
 
 
 def _cue_starts(

@@ -345,6 +345,9 @@ class RulePack:
     trap_re: re.Pattern[str] | None
     # the same patterns for a lower-cased view, scanned without IGNORECASE (see cues.Matches)
     trap_lower_re: re.Pattern[str] | None = None
+    # when every trap opens a word: one non-word character, then (lookahead, group 1) a
+    # trap, for the lower-cased view; a scan that skips word characters in its fast loop
+    trap_after_sep_lower_re: re.Pattern[str] | None = None
     cue_after_sep_lower_re: re.Pattern[str] | None = None
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
@@ -468,6 +471,71 @@ _CATEGORY_CLASS = {
 }
 
 
+class _UnknownStart(Exception):
+    """The characters a pattern may start with cannot be told."""
+
+
+def _first_items(seq) -> tuple[list[tuple], bool]:
+    """(items, can the sequence match empty) of a parsed pattern's possible first characters:
+    ("char", c), ("range", lo, hi) or ("category", CATEGORY_NAME)."""
+    from re import _constants as c  # the stdlib's own parser: no second grammar here
+
+    items: list[tuple] = []
+    for op, av in seq:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item consumes the first character
+        if op is c.LITERAL:
+            return [*items, ("char", chr(av))], False
+        if op is c.IN:
+            for iop, iav in av:
+                if iop is c.LITERAL:
+                    items.append(("char", chr(iav)))
+                elif iop is c.RANGE:
+                    items.append(("range", chr(iav[0]), chr(iav[1])))
+                elif iop is c.CATEGORY and str(iav) in _CATEGORY_CLASS:
+                    items.append(("category", str(iav)))
+                else:
+                    raise _UnknownStart  # a negated class, an unusual category
+            return items, False
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _UnknownStart
+            got, empty = _first_items(sub)
+        elif op is c.ATOMIC_GROUP:
+            got, empty = _first_items(av)
+        elif op is c.BRANCH:
+            got, empty = [], False
+            for branch in av[1]:
+                b_items, b_empty = _first_items(branch)
+                got += b_items
+                empty = empty or b_empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            got, empty = _first_items(sub)
+            empty = empty or low == 0
+        else:
+            raise _UnknownStart  # any character, a back-reference, a conditional ...
+        items += got
+        if not empty:
+            return items, False
+    return items, True
+
+
+def _parse(pattern: str, flags: int):
+    """The stdlib parser's tree of ``pattern``; None when unavailable, invalid, or when the
+    pattern sets global flags inline."""
+    try:
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # a Python without these internals, a bad pattern
+        return None
+    if parsed.state.flags & ~(flags | re.UNICODE):
+        return None
+    return parsed
+
+
 def _first_char_class(pattern: str, flags: int) -> str | None:
     """A character class holding every character a match of ``pattern`` can start with, or
     None when that cannot be told (the pattern may match empty, starts with ``.``, a negated
@@ -478,67 +546,59 @@ def _first_char_class(pattern: str, flags: int) -> str | None:
     first character, compiled with the same flags (so it folds case the same way), lets it
     reject most positions at once. It is a superset, so the matches do not change.
     """
-    try:
-        from re import _constants as c  # the stdlib's own parser: no second grammar here
-        from re import _parser
-    except ImportError:  # pragma: no cover - a Python without these internals
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
-
-    class Unknown(Exception):
-        pass
-
-    def first(seq) -> tuple[list[str], bool]:  # (class items, can the sequence be empty)
-        items: list[str] = []
-        for op, av in seq:
-            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-                continue  # zero-width: the next item consumes the first character
-            if op is c.LITERAL:
-                return [*items, re.escape(chr(av))], False
-            if op is c.IN:
-                for iop, iav in av:
-                    if iop is c.LITERAL:
-                        items.append(re.escape(chr(iav)))
-                    elif iop is c.RANGE:
-                        items.append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
-                    elif iop is c.CATEGORY and str(iav) in _CATEGORY_CLASS:
-                        items.append(_CATEGORY_CLASS[str(iav)])
-                    else:
-                        raise Unknown  # a negated class, an unusual category
-                return items, False
-            if op is c.SUBPATTERN:
-                _group, add_flags, del_flags, sub = av
-                if add_flags or del_flags:
-                    raise Unknown
-                got, empty = first(sub)
-            elif op is c.ATOMIC_GROUP:
-                got, empty = first(av)
-            elif op is c.BRANCH:
-                got, empty = [], False
-                for branch in av[1]:
-                    b_items, b_empty = first(branch)
-                    got += b_items
-                    empty = empty or b_empty
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-                low, _high, sub = av
-                got, empty = first(sub)
-                empty = empty or low == 0
-            else:
-                raise Unknown  # any character, a back-reference, a conditional ...
-            items += got
-            if not empty:
-                return items, False
-        return items, True
-
     try:
-        parsed = _parser.parse(pattern, flags)
-        if parsed.state.flags & ~(flags | re.UNICODE):
-            return None  # inline global flags
-        items, empty = first(parsed.data)
-    except Exception:
+        items, empty = _first_items(parsed.data)
+    except (_UnknownStart, RecursionError):
         return None
     if empty or not items:
         return None
-    return "[" + "".join(dict.fromkeys(items)) + "]"
+    parts = []
+    for item in items:
+        if item[0] == "char":
+            parts.append(re.escape(item[1]))
+        elif item[0] == "range":
+            parts.append(f"{re.escape(item[1])}-{re.escape(item[2])}")
+        else:
+            parts.append(_CATEGORY_CLASS[item[1]])
+    return "[" + "".join(dict.fromkeys(parts)) + "]"
+
+
+def _opens_a_word(pattern: str) -> bool:
+    """Every match of ``pattern`` starts a word: after its lookbehinds comes a word boundary,
+    then an item whose first character can only be a word character."""
+    from re import _constants as c
+
+    parsed = _parse(pattern, re.IGNORECASE)
+    if parsed is None:
+        return False
+    seq = list(parsed.data)
+    i = 0
+    while i < len(seq) and seq[i][0] in (c.ASSERT, c.ASSERT_NOT) and seq[i][1][0] == -1:
+        i += 1  # lookbehinds: zero-width, they look at the text before the match
+    if i >= len(seq) or seq[i][0] is not c.AT or seq[i][1] is not c.AT_BOUNDARY:
+        return False
+    try:
+        items, empty = _first_items(seq[i + 1 :])
+    except (_UnknownStart, RecursionError):
+        return False
+    return not empty and bool(items) and all(_word_item(item) for item in items)
+
+
+def _word_item(item: tuple) -> bool:
+    if item[0] == "char":
+        return _is_word_char(item[1])
+    if item[0] == "range":
+        lo, hi = ord(item[1]), ord(item[2])
+        return hi - lo < 4096 and all(_is_word_char(chr(k)) for k in range(lo, hi + 1))
+    return item[1] in ("CATEGORY_WORD", "CATEGORY_DIGIT")
+
+
+def _is_word_char(ch: str) -> bool:
+    # with IGNORECASE a letter also stands for its other case: a letter either way
+    return re.match(r"\w", ch) is not None
 
 
 def _compile(pattern: str | None, path: str, key: str, flags: int = re.IGNORECASE):
@@ -863,6 +923,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         continuation_starts=words("continuation_starts"),
         trap_re=trap_re,
         trap_lower_re=lowered_variant(trap_re),
+        trap_after_sep_lower_re=lowered_variant(_traps_after_separator(traps)),
         cue_after_sep_lower_re=lowered_variant(cue_after_sep_re),
         raw=data,
         cue_start_re=cue_start_re,
@@ -902,6 +963,24 @@ def _compile_traps(traps: list[str], where: str) -> re.Pattern[str] | None:
         except re.error:
             pass  # the plain alternation below reports the error, if any
     return _compile(joined, where, "traps")
+
+
+def _traps_after_separator(traps: list[str]) -> re.Pattern[str] | None:
+    """``[^\\w]`` then, in a lookahead, the traps as group 1 — when every trap can only match
+    at the start of a word (after its lookbehinds, a ``\\b`` then a word character), so that
+    the positions after a non-word character (and the text's start) are all the places a
+    trap may start. None otherwise, or for no trap."""
+    if not traps or not all(_opens_a_word(t) for t in traps):
+        return None
+    # At those positions a leading \b always holds: without it, the regex engine can turn a
+    # branch down on its first letter.
+    joined = "|".join(f"(?:{t[2:] if t.startswith(chr(92) + 'b') else t})" for t in traps)
+    first = _first_char_class(joined, re.IGNORECASE)
+    lookahead = f"(?={first})" if first else ""
+    try:
+        return re.compile(rf"[^\w]{lookahead}(?=({joined}))", re.IGNORECASE)
+    except re.error:
+        return None
 
 
 def packaged_languages() -> tuple[str, ...]:
