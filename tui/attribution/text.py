@@ -67,20 +67,33 @@ def _word_forms(text: str) -> tuple[str, str, bool]:
     return forms
 
 
+# A word with the non-word characters before it: only non-word characters lie between two
+# words (a word takes every word character it touches), so the gaps' lengths give the
+# words' offsets without searching for them.
+GAP_WORD_RE = re.compile(r"(\W*)(" + WORD_RE.pattern + ")")
+
+
 def tokens(view: str, start: int, end: int) -> list[Token]:
-    """The words of ``view[start:end]``. Tokenising is the extractor's innermost loop, so
-    tokens are built without calling ``__init__`` (one allocation, six slot stores), from
-    ``findall`` (no match objects): a word starts at the first place its text occurs after
-    the previous word, since only non-word characters lie between two words."""
+    """The words of ``view[start:end]``."""
+    return _tokens(view, start, end)[0]
+
+
+def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int], list[int]]:
+    """The words of ``view[start:end]`` with their start and end offsets. Tokenising is the
+    extractor's innermost loop, so tokens are built without calling ``__init__`` (one
+    allocation, six slot stores), from ``findall`` (no match objects)."""
     out: list[Token] = []
+    starts: list[int] = []
+    ends: list[int] = []
     append = out.append
+    add_start = starts.append
+    add_end = ends.append
     new = Token.__new__
     forms_of = _FORMS.get
-    find = view.find
     pos = start
-    for text in WORD_RE.findall(view, start, end):
+    for gap, text in GAP_WORD_RE.findall(view, start, end):
         t = new(Token)
-        t.start = at = find(text, pos)
+        t.start = at = pos + len(gap)
         t.end = pos = at + len(text)
         t.text = text
         forms = forms_of(text)
@@ -88,7 +101,9 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
             forms = _word_forms(text)
         t.low, t.bare, t.cap = forms
         append(t)
-    return out
+        add_start(at)
+        add_end(pos)
+    return out, starts, ends
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -172,9 +187,7 @@ def _closing_context(view: str, i: int, start: int) -> bool:
 
 
 def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Sentence:
-    sent = Sentence(index, start, end, para)
     quotes = _find_quotes(view, start, end)
-    sent.quotes = quotes
     seps: list[int] = []
     colons: list[int] = []
     for a, b in quotes:
@@ -204,12 +217,8 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    sent.seps = seps
-    sent.colons = colons
-    sent.toks = tokens(view, start, end)
-    sent._tok_starts = [t.start for t in sent.toks]
-    sent._tok_ends = [t.end for t in sent.toks]
-    return sent
+    toks, tok_starts, tok_ends = _tokens(view, start, end)
+    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, tok_ends)
 
 
 def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:
