@@ -78,16 +78,14 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
     return _tokens(view, start, end)[0]
 
 
-def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int], list[int]]:
-    """The words of ``view[start:end]`` with their start and end offsets. Tokenising is the
+def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int]]:
+    """The words of ``view[start:end]`` and their start offsets. Tokenising is the
     extractor's innermost loop, so tokens are built without calling ``__init__`` (one
     allocation, six slot stores), from ``findall`` (no match objects)."""
     out: list[Token] = []
     starts: list[int] = []
-    ends: list[int] = []
     append = out.append
     add_start = starts.append
-    add_end = ends.append
     new = Token.__new__
     forms_of = _FORMS.get
     pos = start
@@ -102,8 +100,7 @@ def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int], li
         t.low, t.bare, t.cap = forms
         append(t)
         add_start(at)
-        add_end(pos)
-    return out, starts, ends
+    return out, starts
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -119,7 +116,6 @@ class Sentence:
     colons: list[int] = field(default_factory=list)
     toks: list[Token] = field(default_factory=list)
     _tok_starts: list[int] = field(default_factory=list)
-    _tok_ends: list[int] = field(default_factory=list)
 
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b - 1 or a == pos for a, b in self.quotes)
@@ -142,10 +138,15 @@ class Sentence:
 
     def toks_in(self, start: int, end: int) -> list[Token]:
         """The tokens wholly inside [start, end). Tokens are sorted and disjoint, so they
-        form one slice: from the first starting at ``start`` to the last ending by ``end``."""
-        i = bisect_left(self._tok_starts, start)
-        j = bisect_right(self._tok_ends, end, i)
-        return self.toks[i:j]
+        form one slice: from the first starting at ``start`` to the last ending by ``end``
+        (of those starting before ``end``, only the last may run past it)."""
+        starts = self._tok_starts
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        toks = self.toks
+        if j > i and toks[j - 1].end > end:
+            j -= 1
+        return toks[i:j]
 
     def tok_after(self, pos: int) -> Token | None:
         i = bisect_left(self._tok_starts, pos)
@@ -217,8 +218,8 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    toks, tok_starts, tok_ends = _tokens(view, start, end)
-    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, tok_ends)
+    toks, tok_starts = _tokens(view, start, end)
+    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts)
 
 
 def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:
