@@ -193,6 +193,10 @@ class Reader:
         self.p = pack
         self.blocked = [m.span() for m in matches.within("trap_re", sent.start, sent.end)]
         self.zero_that = pack.zero_that
+        # The sentence's own lookups, bound once: called tens of thousands of times per
+        # article, a forwarding method would double the cost of each call.
+        self.toks = sent.toks_in
+        self.next_tok = sent.tok_after
 
     # --- small helpers -------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
@@ -200,10 +204,8 @@ class Reader:
         for qa, qb in self.s.quotes:
             if qa < a < qb:
                 return False
-        return all(not (ta < b and a < tb) for ta, tb in self.blocked)
-
-    def toks(self, a: int, b: int) -> list[Token]:
-        return self.s.toks_in(a, b)
+        # (most sentences hold no trap: no generator to build then)
+        return not self.blocked or all(not (ta < b and a < tb) for ta, tb in self.blocked)
 
     def is_framing(self, a: int, b: int) -> bool:
         ts = self.toks(a, b)
@@ -234,26 +236,29 @@ class Reader:
             return False
         t = ts[0]
         p = self.p
-        if _determiner_phrase_at(self, t.start):
-            return True  # "At least two law firms, including X, said"
-        if t.bare in p.framing_starts and not t.cap:
-            return False
-        if t.bare in p.framing_starts and t.cap and t.bare in p.prepositions:
-            return False
-        for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
-            if rx is not None and rx.match(self.view, ts[0].start):
-                return True  # "citing X", "obtained by X": a relay apposition
-        if self.participial(t):
-            return True
-        return (
+        w = t.bare
+        if w in p.framing_starts and (not t.cap or w in p.prepositions):
+            # a framing word ("In", "after") opens an adjunct, not a noun phrase; but "At
+            # least two law firms, including X, said" opens with a determiner
+            return _determiner_phrase_at(self, t.start)
+        # Any of the following makes a noun phrase: the set lookups come first, the
+        # pattern matches only when they all fail.
+        if (
             t.cap
-            or t.bare in p.determiners
+            or w in p.determiners
             or t.low in p.determiners
-            or t.bare in p.kinds
-            or t.bare in p.person_gender
-            or t.bare in p.relatives
+            or w in p.kinds
+            or w in p.person_gender
+            or w in p.relatives
             or t.text.isdigit()
-        )
+            or self.participial(t)
+            or _determiner_phrase_at(self, t.start)
+        ):
+            return True
+        for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
+            if rx is not None and rx.match(self.view, t.start):
+                return True  # "citing X", "obtained by X": a relay apposition
+        return False
 
     def citing_at(self, pos: int) -> bool:
         """A reverse relay marker starts at ``pos`` ("citing", "qui cite")."""
@@ -293,9 +298,6 @@ class Reader:
             out.append((start, sep))
             start = sep + 1
         return out
-
-    def next_tok(self, pos: int) -> Token | None:
-        return self.s.tok_after(pos)
 
     def sep_right_after(self, pos: int) -> int | None:
         """The separator right after ``pos`` (only blanks between), if any."""
@@ -736,7 +738,7 @@ def find_cues(
     taken: list[tuple[int, int]] = []
 
     def overlaps(a: int, b: int) -> bool:
-        return any(x < b and a < y for x, y in taken)
+        return bool(taken) and any(x < b and a < y for x, y in taken)
 
     # 1. French inversion after a claim: "…, a-t-il déclaré", "… », explique-t-elle."
     if pack.inversion_re is not None:
@@ -782,33 +784,37 @@ def find_cues(
         if getattr(pack, name) is None:
             continue
         for m in matches.within(name, sent.start, sent.end):
-            if not r.free(*m.span()) or overlaps(*m.span()):
+            a, b = span = m.span()
+            if not r.free(a, b) or overlaps(a, b):
                 continue
-            f = read(r, m.start(), m.end())
+            f = read(r, a, b)
             if f is not None:
                 found.append(f)
-                taken.append(f.region if takes_region else m.span())
+                taken.append(f.region if takes_region else span)
 
     # 3. verbs
     if pack.verb_re is not None:
+        verbs = pack.verbs
         for m in matches.within("verb_re", sent.start, sent.end):
-            if not r.free(*m.span()) or overlaps(*m.span()):
+            a, b = span = m.span()
+            if not r.free(a, b) or overlaps(a, b):
                 continue
-            form = pack.verbs.get(_norm(m.group()))
+            word = m.group()
+            form = verbs.get(_norm(word))
             if form is None:
                 continue
-            if view[m.end() : m.end() + 1] == "-":
+            if view[b : b + 1] == "-":
                 continue  # a compound ("state-owned", "report-based"): not a verb
-            if m.group()[:1].isupper() and view[sent.start : m.start()].strip(' "«\u201c'):
+            if word[:1].isupper() and view[sent.start : a].strip(' "«\u201c'):
                 continue  # "the United States": a capitalised word inside a sentence is a name
-            f = _verb(r, m.start(), m.end(), form, zero_that, found)
+            f = _verb(r, a, b, form, zero_that, found)
             if f is not None and form.hearing and not _heard_by_venue(r, f):
                 f = None
             if f is not None:
-                if f.cue[0] < m.start() and f.claim[1] > f.claim[0]:
+                if f.cue[0] < a and f.claim[1] > f.claim[0]:
                     f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
                 found.append(f)
-                taken.append(m.span())
+                taken.append(span)
 
     # 4. a colon introducing a quotation after a bare noun phrase: "Le ministre : « … »"
     for c in sent.colons:
@@ -1129,44 +1135,43 @@ def _verb(
     pre_end = vs
     aux = False
     participle = "participle" in form.tenses
+    # the auxiliary before the verb, if any (searched once: the passive test needs it too)
+    am = p.auxiliary_re.search(pre) if p.auxiliary_re is not None else None
     # passive: "a été évalué … par X"
     if participle and p.passive_re is not None:
         pm = p.passive_re.search(pre)
-        am = p.auxiliary_re.search(pre) if pm and p.auxiliary_re is not None else None
         if pm and not (am and am.start() < pm.start()):  # "s'est dit": reflexive, active
             return _passive(r, vs, ve, vs - len(pre) + pm.start())
     if form.passive_only:
         return None
-    before = s.tok_before(vs)
-    if before is not None and before.bare in p.recipients and form.tense == "present":
-        return None  # "is expected to announce": an infinitive, nothing said yet
-    if p.auxiliary_re is not None:
-        am = p.auxiliary_re.search(pre)
-        if am:
-            between = r.toks(vs - len(pre) + am.start(), vs)
-            if any(
-                t.bare in p.determiners
-                and t.low not in p.clitics
-                and t.low not in p.prepositions  # "a d'ores et déjà indiqué"
-                and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
-                for i, t in enumerate(between)
-                if i
-            ) and not (p.backref_re is not None and p.backref_re.search(pre)):
-                return None  # "would delay its annual report": a noun, not a verb
-            aux = True
-            pre_end = vs - len(pre) + am.start()
+    if form.tense == "present":
+        before = s.tok_before(vs)
+        if before is not None and before.bare in p.recipients:
+            return None  # "is expected to announce": an infinitive, nothing said yet
+    if am:
+        between = r.toks(vs - len(pre) + am.start(), vs)
+        if any(
+            t.bare in p.determiners
+            and t.low not in p.clitics
+            and t.low not in p.prepositions  # "a d'ores et déjà indiqué"
+            and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
+            for i, t in enumerate(between)
+            if i
+        ) and not (p.backref_re is not None and p.backref_re.search(pre)):
+            return None  # "would delay its annual report": a noun, not a verb
+        aux = True
+        pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
         return None  # a bare participle: "dits « cévenols »"
-    after_verb = s.tok_after(ve)
+    nxt = s.tok_after(ve)  # the word right after the verb
     if (
         not aux
-        and after_verb is not None
-        and after_verb.low in p.auxiliary_words
-        and view[ve : after_verb.start] == " "
-        and not (p.complementizers & {after_verb.low, after_verb.bare})
+        and nxt is not None
+        and nxt.low in p.auxiliary_words
+        and view[ve : nxt.start] == " "
+        and not (p.complementizers & {nxt.low, nxt.bare})
     ):
         return None  # "A preliminary report is expected": a noun, the subject of "is"
-    nxt = r.next_tok(ve)
     if (
         nxt is not None
         and nxt.bare in p.agent
@@ -1619,6 +1624,8 @@ def _determiner_phrase_at(r: Reader, pos: int) -> bool:
     if not phrases:
         return False
     head = r.view[pos : pos + 24].lower()
+    if not head.startswith(phrases):
+        return False  # (one call rules out most words)
     return any(head.startswith(d) and not head[len(d) : len(d) + 1].isalnum() for d in phrases)
 
 
@@ -2164,6 +2171,8 @@ def _cited_antecedent(
 
 def _settle(r: Reader, found: list[Found]) -> list[Found]:
     """Nest claims wrapped by a closing cue, and cut opening claims at the next cue."""
+    if not found:
+        return found  # most sentences have no cue
     out = list(found)
     # A closing cue whose claim holds another cue relays that cue's claim:
     # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
