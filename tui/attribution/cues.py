@@ -637,16 +637,21 @@ class Reader:
         best_at = self.s.end + 1
         first_end = seg_end
         own = 0  # words of the verb's own segments: the complementizer comes within a few
+        # (the word sets of the loop, looked up once: it runs over every word after a verb)
+        conjunctions = p.conjunctions
+        complementizers = p.complementizers
+        subject_relatives = p.subject_relatives
         for j, t in enumerate(ts[: 4 * COMPLEMENT_WINDOW]):
-            if t.start < first_end or t.start > seg_end:
+            at = t.start
+            if at < first_end or at > seg_end:
                 own += 1
                 if own > COMPLEMENT_WINDOW:
                     break
-            if t.start > seg_end:
+            if at > seg_end:
                 # "a indiqué, sous couvert d'anonymat, que …", "said, in a statement, that":
                 # an adjunct between commas does not end the search (a cue's own segment,
                 # ", <prep> the report that …", does)
-                if p.prep_re is not None and p.prep_re.match(self.view, t.start):
+                if p.prep_re is not None and p.prep_re.match(self.view, at):
                     break
                 if (
                     t.bare in p.prepositions
@@ -655,30 +660,30 @@ class Reader:
                     or t.low in p.complementizers
                     or t.bare in p.complementizers
                     or self.participial(t)  # "warned in its report, published in May, that"
-                    or self.citing_at(t.start)  # "reported, citing a source, that"
+                    or self.citing_at(at)  # "reported, citing a source, that"
                 ):
-                    seg_end = self.s.seg_end(t.start)
+                    seg_end = self.s.seg_end(at)
                 else:
                     break
-            if t.bare in p.conjunctions or (
-                j > 0 and t.bare in p.subject_relatives and t.bare not in p.complementizers
+            bare = t.bare
+            if bare in conjunctions or (
+                j > 0 and bare in subject_relatives and bare not in complementizers
             ):
                 break
-            if (t.low in p.complementizers or t.bare in p.complementizers) and not any(
-                pos <= qa < t.start < qb for qa, qb in self.s.quotes
+            if (t.low in complementizers or bare in complementizers) and not any(
+                pos <= qa < at < qb for qa, qb in self.s.quotes
             ):  # not a relative inside the quoted object: "dénonce « une X, que … »"
-                best, best_at = ("that", t.end), t.start
+                best, best_at = ("that", t.end), at
                 break
-            if t.bare in p.question_words and j == 0 and t.start < seg_end:
-                return "question", t.start  # (not "…, he said, which …": a relative)
-            if (
-                j == 0
-                and self.zero_that
-                and t.start < seg_end
-                and (t.bare in p.pronouns or t.bare in p.determiners)
-                and t.bare not in p.framing_starts
-            ):
-                break  # "said it had …", "said the board had …": the claim starts here
+            if j == 0 and at < seg_end:
+                if bare in p.question_words:
+                    return "question", at  # (not "…, he said, which …": a relative)
+                if (
+                    self.zero_that
+                    and (bare in p.pronouns or bare in p.determiners)
+                    and bare not in p.framing_starts
+                ):
+                    break  # "said it had …", "said the board had …": the claim starts here
         if best is None and ts and ts[0].start <= seg_end:
             # a quotation as the object: "a reconnu « un défaut de communication »"
             k = 0
