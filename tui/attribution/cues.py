@@ -490,33 +490,35 @@ class Reader:
         if (claim_first or _is_quote(self.view, cand[0][0], cand[0][1])) and len(cand) >= 2:
             quote_first = True
             cand = cand[1:]
-        if len(cand) >= 2 and (
-            not self.np_like(*cand[0]) or any(t.low in p.verbs for t in self.toks(*cand[0]))
-        ):
-            # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
-            # last clause, after its subordinator or conjunction
-            k = len(cand) - 1
-            while k > 0 and self.np_like(*cand[k]):
-                k -= 1
-            ts = self.toks(*cand[k])
-            if (
-                k < len(cand) - 1
-                and len(ts) > 1
-                and not ts[0].cap
-                and (ts[0].bare in p.conjunctions or ts[0].bare in p.framing_starts)
-                and self.np_like(ts[1].start, cand[k][1])
-            ):
-                cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
+        head_np: bool | None = None  # whether cand[0] reads as a noun phrase, once known
+        if len(cand) >= 2:
+            head_np = self.np_like(*cand[0])
+            if not head_np or any(t.low in p.verbs for t in self.toks(*cand[0])):
+                # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
+                # last clause, after its subordinator or conjunction
+                k = len(cand) - 1
+                while k > 0 and self.np_like(*cand[k]):
+                    k -= 1
+                ts = self.toks(*cand[k])
+                if (
+                    k < len(cand) - 1
+                    and len(ts) > 1
+                    and not ts[0].cap
+                    and (ts[0].bare in p.conjunctions or ts[0].bare in p.framing_starts)
+                    and self.np_like(ts[1].start, cand[k][1])
+                ):
+                    cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
+                    head_np = True  # (just tested)
         subj = Subject(cand[0][0], cand[0][1], relays=leading_relays)
         # after the subject: appositions, relays, relatives, and adjuncts or a pronoun that
         # repeats the subject ("speaking on condition of anonymity", "lui", "for its part")
         subj.np_like = (
-            self.np_like(*cand[0])
+            (len(cand) >= 2 or quote_first)
+            and (head_np if head_np is not None else self.np_like(*cand[0]))
             and all(
                 self.np_like(a, b) or self.is_framing(a, b) or self._lone_pronoun(a, b)
                 for a, b in cand[1:]
             )
-            and (len(cand) >= 2 or quote_first)
         )
         subj.quote_first = quote_first
         for a, b in cand[1:]:
