@@ -208,11 +208,12 @@ class Reader:
         return not self.blocked or all(not (ta < b and a < tb) for ta, tb in self.blocked)
 
     def is_framing(self, a: int, b: int) -> bool:
-        ts = self.toks(a, b)
+        t = self.next_tok(a)  # the first word of [a, b), if it ends by b
         return (
-            bool(ts)
-            and ts[0].bare in self.p.framing_starts
-            and not _determiner_phrase_at(self, ts[0].start)  # "At least two firms"
+            t is not None
+            and t.end <= b
+            and t.bare in self.p.framing_starts
+            and not _determiner_phrase_at(self, t.start)  # "At least two firms"
         )
 
     def np_like(self, a: int, b: int) -> bool:
@@ -853,7 +854,8 @@ def find_cues(
         q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
         end = q[1] if q else sent.end
         found.append(Found("colon", (c, c + 1), (c + 1, end), speaker, region=(a, c + 1)))
-    found.sort(key=lambda f: f.cue[0])
+    if len(found) > 1:
+        found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
 
 
@@ -1214,7 +1216,8 @@ def _verb(
     ):
         pre_end = ts_pre[-1].start
         ts_pre = ts_pre[:-1]
-    if ts_pre and all(t.low in p.negations for t in ts_pre):
+    # (each ``all`` below is tried only when the first word passes: it rarely does)
+    if ts_pre and ts_pre[0].low in p.negations and all(t.low in p.negations for t in ts_pre):
         pre_end = ts_pre[0].start  # "X, n'a relevé …": the subject is before the comma
         ts_pre = []
     if (
@@ -1231,6 +1234,7 @@ def _verb(
     if (
         ts_pre
         and len(ts_pre) <= 2
+        and ts_pre[0].low in p.clitics
         and all(t.low in p.clitics for t in ts_pre)
         and r.sep_right_before(ts_pre[0].start) is not None
     ):
@@ -1240,6 +1244,7 @@ def _verb(
     if (
         not aux
         and ts_pre
+        and ts_pre[0].low in p.clitics
         and all(t.low in p.clitics and t.low in p.determiners for t in ts_pre)
         and r.sep_right_before(ts_pre[0].start) is None
         and not r.toks(s.start, ts_pre[0].start)
@@ -1270,13 +1275,12 @@ def _verb(
             and kq is not None
             and not any(t.low == aux_tok.low for t in ts_pre[kq + 1 : -1])
         )
-    for k, t in enumerate(ts_pre):
-        if (
-            not coordinated
-            and (t.low in p.complementizers or t.bare in p.complementizers)
-            and (k == 0 or any(x.low in p.verbs for x in ts_pre[:k]))
-        ):
-            return None
+    if not coordinated:
+        for k, t in enumerate(ts_pre):
+            if (t.low in p.complementizers or t.bare in p.complementizers) and (
+                k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
+            ):
+                return None
     # "said the findings showed …": with no complementizer, a cue verb then a determiner
     # before this verb makes it part of the first verb's claim
     if r.zero_that and not (ts_pre and ts_pre[-1].bare in p.conjunctions and not aux):
@@ -1365,14 +1369,14 @@ def _verb(
 
     # "Comme le rappelle X, …" / "As X noted, …"
     # (after a colon, a new clause: "… a known blind spot: as X noted, …")
-    col = max((c + 1 for c in s.colons if seg_a <= c < vs), default=seg_a)
-    first = r.toks(col, vs)
-    if first and first[0].bare in p.comparatives:
+    col = max((c + 1 for c in s.colons if seg_a <= c < vs), default=seg_a) if s.colons else seg_a
+    first = r.next_tok(col)  # the first word of the clause, if before the verb
+    if first is not None and first.end <= vs and first.bare in p.comparatives:
         seg_e = s.seg_end(ve)
-        if view[ve:seg_e].strip() and len(r.toks(ve, seg_e)) <= 12 and pre_end - first[0].end < 4:
+        if view[ve:seg_e].strip() and len(r.toks(ve, seg_e)) <= 12 and pre_end - first.end < 4:
             a, b = ve, seg_e  # "Comme le rappelle The Wall Street Journal"
         else:
-            ts = r.toks(first[0].end, pre_end)
+            ts = r.toks(first.end, pre_end)
             while ts and ts[0].low in p.clitics:
                 ts = ts[1:]
             if not ts:
