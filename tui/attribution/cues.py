@@ -1061,12 +1061,14 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     ts = r.toks(a, b)
     if not ts:
         return False
-    words = [t.bare for t in ts]
-    head_words = [w for w in words[:4] if w not in p.determiners]
+    head_words = [t.bare for t in ts[:4] if t.bare not in p.determiners]
     if head_words and head_words[0] in p.non_sources:
         return False
     if any(w in p.fiction for w in head_words[:2]):
         return False
+    if weak is None:
+        return True  # a plain cue preposition: any noun phrase but the two above
+    words = [t.bare for t in ts]
     if weak in ("kind", "person") and len(ts) == 1 and ts[0].bare in p.pronouns:
         return True  # "Pour elle, la majorité a préféré …": a speaker named before
     if weak == "kind" and any(_ACRONYM.search(t.text) for t in ts):
