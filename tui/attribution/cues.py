@@ -1322,15 +1322,14 @@ def _verb(
     if form.tense == "gerund":
         # "…, précisant que …": the subject is the previous source of the sentence
         what = r.after_verb_claim(ve)
-        nxt_tok = s.tok_after(ve)
         if (
             what is None
             and zero_that
-            and nxt_tok is not None
-            and (nxt_tok.bare in p.pronouns or nxt_tok.bare in p.determiners)
-            and not r.view[ve : nxt_tok.start].strip()
+            and nxt is not None
+            and (nxt.bare in p.pronouns or nxt.bare in p.determiners)
+            and not r.view[ve : nxt.start].strip()
         ):
-            what = ("obj", nxt_tok.start)  # "…, saying they had been handed to …"
+            what = ("obj", nxt.start)  # "…, saying they had been handed to …"
         if what is None or what[0] not in ("that", "colon", "inf", "obj"):
             return None
         subject = None
@@ -1409,7 +1408,8 @@ def _verb(
         and not (what is None and seg_a > s.start and _closes_sentence(r, ve))
     ):
         return None  # a clause verb reports a clause or a quotation, never an object
-    after_tok = r.next_tok(after_rec)
+    # (``nxt`` already is the word after the verb's own end, ``cue[1]``)
+    after_tok = nxt if after_rec == cue[1] else r.next_tok(after_rec)
     adjunct_after = (
         after_tok is None
         or after_tok.start >= s.seg_end(after_rec)
