@@ -1713,10 +1713,9 @@ def _closes_sentence(r: Reader, pos: int) -> bool:
 def _np_start(r: Reader, a: int, b: int) -> bool:
     """Does ``view[a:b]`` open like a noun phrase (name, determiner, title, pronoun)?"""
     p = r.p
-    ts = r.toks(a, b)
-    if not ts:
+    t = r.next_tok(a)  # the first word, if it ends by b
+    if t is None or t.end > b:
         return False
-    t = ts[0]
     if (
         t.cap
         or t.bare in p.determiners
@@ -1732,7 +1731,7 @@ def _np_start(r: Reader, a: int, b: int) -> bool:
     return (
         t.bare not in p.prepositions
         and t.bare not in p.relatives
-        and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
+        and any(x.bare in p.kinds or x.bare in p.person_gender for x in r.toks(a, b)[1:4])
     )
 
 
