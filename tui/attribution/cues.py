@@ -191,7 +191,9 @@ class Reader:
         self.view = view
         self.s = sent
         self.p = pack
-        self.blocked = [m.span() for m in matches.within("trap_re", sent.start, sent.end)]
+        traps = matches.within("trap_re", sent.start, sent.end)
+        # (most sentences hold no trap: no comprehension to run then)
+        self.blocked = [m.span() for m in traps] if traps else []
         self.zero_that = pack.zero_that
         # The sentence's own lookups, bound once: called tens of thousands of times per
         # article, a forwarding method would double the cost of each call.
@@ -2208,7 +2210,8 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
             f.relays = [*f.relays, Relay(outer.origin, record=record), *outer.relays]
             f.claim = (f.claim[0], min(f.claim[1], outer.claim[1]))
         out.remove(outer)
-    out.sort(key=lambda f: f.cue[0])
+    if len(out) > 1:
+        out.sort(key=lambda f: f.cue[0])
     # an opening claim stops where the next cue's text begins (and loses a dangling "et")
     for i, f in enumerate(out):
         for g in out[i + 1 :]:
