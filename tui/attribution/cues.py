@@ -330,7 +330,7 @@ class Reader:
         and, when the phrase ends the sentence, described appositions ("a neurologist at …").
         """
         p = self.p
-        end = self.s.seg_end(a)
+        end = seg_end = self.s.seg_end(a)
         if stop_at_prepositions:
             ts = self.toks(a, end)
             for k, t in enumerate(ts):
@@ -346,7 +346,7 @@ class Reader:
                     end = t.start
                     break
         context_end = end
-        if not absorb or end != self.s.seg_end(a):
+        if not absorb or end != seg_end:
             return a, end, context_end
         for _ in range(3):
             if end >= self.s.end:
