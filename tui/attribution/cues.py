@@ -191,8 +191,14 @@ class Reader:
         self.view = view
         self.s = sent
         self.p = pack
-        self.blocked = [m.span() for m in matches.within("trap_re", sent.start, sent.end)]
+        traps = matches.within("trap_re", sent.start, sent.end)
+        # (most sentences hold no trap: no comprehension to run then)
+        self.blocked = [m.span() for m in traps] if traps else []
         self.zero_that = pack.zero_that
+        # The sentence's own lookups, bound once: called tens of thousands of times per
+        # article, a forwarding method would double the cost of each call.
+        self.toks = sent.toks_in
+        self.next_tok = sent.tok_after
 
     # --- small helpers -------------------------------------------------------------------
     def free(self, a: int, b: int) -> bool:
@@ -200,17 +206,16 @@ class Reader:
         for qa, qb in self.s.quotes:
             if qa < a < qb:
                 return False
-        return all(not (ta < b and a < tb) for ta, tb in self.blocked)
-
-    def toks(self, a: int, b: int) -> list[Token]:
-        return self.s.toks_in(a, b)
+        # (most sentences hold no trap: no generator to build then)
+        return not self.blocked or all(not (ta < b and a < tb) for ta, tb in self.blocked)
 
     def is_framing(self, a: int, b: int) -> bool:
-        ts = self.toks(a, b)
+        t = self.next_tok(a)  # the first word of [a, b), if it ends by b
         return (
-            bool(ts)
-            and ts[0].bare in self.p.framing_starts
-            and not _determiner_phrase_at(self, ts[0].start)  # "At least two firms"
+            t is not None
+            and t.end <= b
+            and t.bare in self.p.framing_starts
+            and not _determiner_phrase_at(self, t.start)  # "At least two firms"
         )
 
     def np_like(self, a: int, b: int) -> bool:
@@ -234,26 +239,29 @@ class Reader:
             return False
         t = ts[0]
         p = self.p
-        if _determiner_phrase_at(self, t.start):
-            return True  # "At least two law firms, including X, said"
-        if t.bare in p.framing_starts and not t.cap:
-            return False
-        if t.bare in p.framing_starts and t.cap and t.bare in p.prepositions:
-            return False
-        for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
-            if rx is not None and rx.match(self.view, ts[0].start):
-                return True  # "citing X", "obtained by X": a relay apposition
-        if self.participial(t):
-            return True
-        return (
+        w = t.bare
+        if w in p.framing_starts and (not t.cap or w in p.prepositions):
+            # a framing word ("In", "after") opens an adjunct, not a noun phrase; but "At
+            # least two law firms, including X, said" opens with a determiner
+            return _determiner_phrase_at(self, t.start)
+        # Any of the following makes a noun phrase: the set lookups come first, the
+        # pattern matches only when they all fail.
+        if (
             t.cap
-            or t.bare in p.determiners
+            or w in p.determiners
             or t.low in p.determiners
-            or t.bare in p.kinds
-            or t.bare in p.person_gender
-            or t.bare in p.relatives
+            or w in p.kinds
+            or w in p.person_gender
+            or w in p.relatives
             or t.text.isdigit()
-        )
+            or self.participial(t)
+            or _determiner_phrase_at(self, t.start)
+        ):
+            return True
+        for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
+            if rx is not None and rx.match(self.view, t.start):
+                return True  # "citing X", "obtained by X": a relay apposition
+        return False
 
     def citing_at(self, pos: int) -> bool:
         """A reverse relay marker starts at ``pos`` ("citing", "qui cite")."""
@@ -294,9 +302,6 @@ class Reader:
             start = sep + 1
         return out
 
-    def next_tok(self, pos: int) -> Token | None:
-        return self.s.tok_after(pos)
-
     def sep_right_after(self, pos: int) -> int | None:
         """The separator right after ``pos`` (only blanks between), if any."""
         i = pos
@@ -325,7 +330,7 @@ class Reader:
         and, when the phrase ends the sentence, described appositions ("a neurologist at …").
         """
         p = self.p
-        end = self.s.seg_end(a)
+        end = seg_end = self.s.seg_end(a)
         if stop_at_prepositions:
             ts = self.toks(a, end)
             for k, t in enumerate(ts):
@@ -341,7 +346,7 @@ class Reader:
                     end = t.start
                     break
         context_end = end
-        if not absorb or end != self.s.seg_end(a):
+        if not absorb or end != seg_end:
             return a, end, context_end
         for _ in range(3):
             if end >= self.s.end:
@@ -488,33 +493,35 @@ class Reader:
         if (claim_first or _is_quote(self.view, cand[0][0], cand[0][1])) and len(cand) >= 2:
             quote_first = True
             cand = cand[1:]
-        if len(cand) >= 2 and (
-            not self.np_like(*cand[0]) or any(t.low in p.verbs for t in self.toks(*cand[0]))
-        ):
-            # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
-            # last clause, after its subordinator or conjunction
-            k = len(cand) - 1
-            while k > 0 and self.np_like(*cand[k]):
-                k -= 1
-            ts = self.toks(*cand[k])
-            if (
-                k < len(cand) - 1
-                and len(ts) > 1
-                and not ts[0].cap
-                and (ts[0].bare in p.conjunctions or ts[0].bare in p.framing_starts)
-                and self.np_like(ts[1].start, cand[k][1])
-            ):
-                cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
+        head_np: bool | None = None  # whether cand[0] reads as a noun phrase, once known
+        if len(cand) >= 2:
+            head_np = self.np_like(*cand[0])
+            if not head_np or any(t.low in p.verbs for t in self.toks(*cand[0])):
+                # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
+                # last clause, after its subordinator or conjunction
+                k = len(cand) - 1
+                while k > 0 and self.np_like(*cand[k]):
+                    k -= 1
+                ts = self.toks(*cand[k])
+                if (
+                    k < len(cand) - 1
+                    and len(ts) > 1
+                    and not ts[0].cap
+                    and (ts[0].bare in p.conjunctions or ts[0].bare in p.framing_starts)
+                    and self.np_like(ts[1].start, cand[k][1])
+                ):
+                    cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
+                    head_np = True  # (just tested)
         subj = Subject(cand[0][0], cand[0][1], relays=leading_relays)
         # after the subject: appositions, relays, relatives, and adjuncts or a pronoun that
         # repeats the subject ("speaking on condition of anonymity", "lui", "for its part")
         subj.np_like = (
-            self.np_like(*cand[0])
+            (len(cand) >= 2 or quote_first)
+            and (head_np if head_np is not None else self.np_like(*cand[0]))
             and all(
                 self.np_like(a, b) or self.is_framing(a, b) or self._lone_pronoun(a, b)
                 for a, b in cand[1:]
             )
-            and (len(cand) >= 2 or quote_first)
         )
         subj.quote_first = quote_first
         for a, b in cand[1:]:
@@ -635,16 +642,21 @@ class Reader:
         best_at = self.s.end + 1
         first_end = seg_end
         own = 0  # words of the verb's own segments: the complementizer comes within a few
+        # (the word sets of the loop, looked up once: it runs over every word after a verb)
+        conjunctions = p.conjunctions
+        complementizers = p.complementizers
+        subject_relatives = p.subject_relatives
         for j, t in enumerate(ts[: 4 * COMPLEMENT_WINDOW]):
-            if t.start < first_end or t.start > seg_end:
+            at = t.start
+            if at < first_end or at > seg_end:
                 own += 1
                 if own > COMPLEMENT_WINDOW:
                     break
-            if t.start > seg_end:
+            if at > seg_end:
                 # "a indiqué, sous couvert d'anonymat, que …", "said, in a statement, that":
                 # an adjunct between commas does not end the search (a cue's own segment,
                 # ", <prep> the report that …", does)
-                if p.prep_re is not None and p.prep_re.match(self.view, t.start):
+                if p.prep_re is not None and p.prep_re.match(self.view, at):
                     break
                 if (
                     t.bare in p.prepositions
@@ -653,30 +665,30 @@ class Reader:
                     or t.low in p.complementizers
                     or t.bare in p.complementizers
                     or self.participial(t)  # "warned in its report, published in May, that"
-                    or self.citing_at(t.start)  # "reported, citing a source, that"
+                    or self.citing_at(at)  # "reported, citing a source, that"
                 ):
-                    seg_end = self.s.seg_end(t.start)
+                    seg_end = self.s.seg_end(at)
                 else:
                     break
-            if t.bare in p.conjunctions or (
-                j > 0 and t.bare in p.subject_relatives and t.bare not in p.complementizers
+            bare = t.bare
+            if bare in conjunctions or (
+                j > 0 and bare in subject_relatives and bare not in complementizers
             ):
                 break
-            if (t.low in p.complementizers or t.bare in p.complementizers) and not any(
-                pos <= qa < t.start < qb for qa, qb in self.s.quotes
+            if (t.low in complementizers or bare in complementizers) and not any(
+                pos <= qa < at < qb for qa, qb in self.s.quotes
             ):  # not a relative inside the quoted object: "dénonce « une X, que … »"
-                best, best_at = ("that", t.end), t.start
+                best, best_at = ("that", t.end), at
                 break
-            if t.bare in p.question_words and j == 0 and t.start < seg_end:
-                return "question", t.start  # (not "…, he said, which …": a relative)
-            if (
-                j == 0
-                and self.zero_that
-                and t.start < seg_end
-                and (t.bare in p.pronouns or t.bare in p.determiners)
-                and t.bare not in p.framing_starts
-            ):
-                break  # "said it had …", "said the board had …": the claim starts here
+            if j == 0 and at < seg_end:
+                if bare in p.question_words:
+                    return "question", at  # (not "…, he said, which …": a relative)
+                if (
+                    self.zero_that
+                    and (bare in p.pronouns or bare in p.determiners)
+                    and bare not in p.framing_starts
+                ):
+                    break  # "said it had …", "said the board had …": the claim starts here
         if best is None and ts and ts[0].start <= seg_end:
             # a quotation as the object: "a reconnu « un défaut de communication »"
             k = 0
@@ -736,7 +748,7 @@ def find_cues(
     taken: list[tuple[int, int]] = []
 
     def overlaps(a: int, b: int) -> bool:
-        return any(x < b and a < y for x, y in taken)
+        return bool(taken) and any(x < b and a < y for x, y in taken)
 
     # 1. French inversion after a claim: "…, a-t-il déclaré", "… », explique-t-elle."
     if pack.inversion_re is not None:
@@ -782,33 +794,37 @@ def find_cues(
         if getattr(pack, name) is None:
             continue
         for m in matches.within(name, sent.start, sent.end):
-            if not r.free(*m.span()) or overlaps(*m.span()):
+            a, b = span = m.span()
+            if not r.free(a, b) or overlaps(a, b):
                 continue
-            f = read(r, m.start(), m.end())
+            f = read(r, a, b)
             if f is not None:
                 found.append(f)
-                taken.append(f.region if takes_region else m.span())
+                taken.append(f.region if takes_region else span)
 
     # 3. verbs
     if pack.verb_re is not None:
+        verbs = pack.verbs
         for m in matches.within("verb_re", sent.start, sent.end):
-            if not r.free(*m.span()) or overlaps(*m.span()):
+            a, b = span = m.span()
+            if not r.free(a, b) or overlaps(a, b):
                 continue
-            form = pack.verbs.get(_norm(m.group()))
+            word = m.group()
+            form = verbs.get(_norm(word))
             if form is None:
                 continue
-            if view[m.end() : m.end() + 1] == "-":
+            if view[b : b + 1] == "-":
                 continue  # a compound ("state-owned", "report-based"): not a verb
-            if m.group()[:1].isupper() and view[sent.start : m.start()].strip(' "«\u201c'):
+            if word[:1].isupper() and view[sent.start : a].strip(' "«\u201c'):
                 continue  # "the United States": a capitalised word inside a sentence is a name
-            f = _verb(r, m.start(), m.end(), form, zero_that, found)
+            f = _verb(r, a, b, form, zero_that, found)
             if f is not None and form.hearing and not _heard_by_venue(r, f):
                 f = None
             if f is not None:
-                if f.cue[0] < m.start() and f.claim[1] > f.claim[0]:
+                if f.cue[0] < a and f.claim[1] > f.claim[0]:
                     f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
                 found.append(f)
-                taken.append(m.span())
+                taken.append(span)
 
     # 4. a colon introducing a quotation after a bare noun phrase: "Le ministre : « … »"
     for c in sent.colons:
@@ -840,7 +856,8 @@ def find_cues(
         q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
         end = q[1] if q else sent.end
         found.append(Found("colon", (c, c + 1), (c + 1, end), speaker, region=(a, c + 1)))
-    found.sort(key=lambda f: f.cue[0])
+    if len(found) > 1:
+        found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
 
 
@@ -1046,12 +1063,14 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     ts = r.toks(a, b)
     if not ts:
         return False
-    words = [t.bare for t in ts]
-    head_words = [w for w in words[:4] if w not in p.determiners]
+    head_words = [t.bare for t in ts[:4] if t.bare not in p.determiners]
     if head_words and head_words[0] in p.non_sources:
         return False
     if any(w in p.fiction for w in head_words[:2]):
         return False
+    if weak is None:
+        return True  # a plain cue preposition: any noun phrase but the two above
+    words = [t.bare for t in ts]
     if weak in ("kind", "person") and len(ts) == 1 and ts[0].bare in p.pronouns:
         return True  # "Pour elle, la majorité a préféré …": a speaker named before
     if weak == "kind" and any(_ACRONYM.search(t.text) for t in ts):
@@ -1129,44 +1148,43 @@ def _verb(
     pre_end = vs
     aux = False
     participle = "participle" in form.tenses
+    # the auxiliary before the verb, if any (searched once: the passive test needs it too)
+    am = p.auxiliary_re.search(pre) if p.auxiliary_re is not None else None
     # passive: "a été évalué … par X"
     if participle and p.passive_re is not None:
         pm = p.passive_re.search(pre)
-        am = p.auxiliary_re.search(pre) if pm and p.auxiliary_re is not None else None
         if pm and not (am and am.start() < pm.start()):  # "s'est dit": reflexive, active
             return _passive(r, vs, ve, vs - len(pre) + pm.start())
     if form.passive_only:
         return None
-    before = s.tok_before(vs)
-    if before is not None and before.bare in p.recipients and form.tense == "present":
-        return None  # "is expected to announce": an infinitive, nothing said yet
-    if p.auxiliary_re is not None:
-        am = p.auxiliary_re.search(pre)
-        if am:
-            between = r.toks(vs - len(pre) + am.start(), vs)
-            if any(
-                t.bare in p.determiners
-                and t.low not in p.clitics
-                and t.low not in p.prepositions  # "a d'ores et déjà indiqué"
-                and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
-                for i, t in enumerate(between)
-                if i
-            ) and not (p.backref_re is not None and p.backref_re.search(pre)):
-                return None  # "would delay its annual report": a noun, not a verb
-            aux = True
-            pre_end = vs - len(pre) + am.start()
+    if form.tense == "present":
+        before = s.tok_before(vs)
+        if before is not None and before.bare in p.recipients:
+            return None  # "is expected to announce": an infinitive, nothing said yet
+    if am:
+        between = r.toks(vs - len(pre) + am.start(), vs)
+        if any(
+            t.bare in p.determiners
+            and t.low not in p.clitics
+            and t.low not in p.prepositions  # "a d'ores et déjà indiqué"
+            and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
+            for i, t in enumerate(between)
+            if i
+        ) and not (p.backref_re is not None and p.backref_re.search(pre)):
+            return None  # "would delay its annual report": a noun, not a verb
+        aux = True
+        pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
         return None  # a bare participle: "dits « cévenols »"
-    after_verb = s.tok_after(ve)
+    nxt = s.tok_after(ve)  # the word right after the verb
     if (
         not aux
-        and after_verb is not None
-        and after_verb.low in p.auxiliary_words
-        and view[ve : after_verb.start] == " "
-        and not (p.complementizers & {after_verb.low, after_verb.bare})
+        and nxt is not None
+        and nxt.low in p.auxiliary_words
+        and view[ve : nxt.start] == " "
+        and not (p.complementizers & {nxt.low, nxt.bare})
     ):
         return None  # "A preliminary report is expected": a noun, the subject of "is"
-    nxt = r.next_tok(ve)
     if (
         nxt is not None
         and nxt.bare in p.agent
@@ -1202,7 +1220,8 @@ def _verb(
     ):
         pre_end = ts_pre[-1].start
         ts_pre = ts_pre[:-1]
-    if ts_pre and all(t.low in p.negations for t in ts_pre):
+    # (each ``all`` below is tried only when the first word passes: it rarely does)
+    if ts_pre and ts_pre[0].low in p.negations and all(t.low in p.negations for t in ts_pre):
         pre_end = ts_pre[0].start  # "X, n'a relevé …": the subject is before the comma
         ts_pre = []
     if (
@@ -1219,6 +1238,7 @@ def _verb(
     if (
         ts_pre
         and len(ts_pre) <= 2
+        and ts_pre[0].low in p.clitics
         and all(t.low in p.clitics for t in ts_pre)
         and r.sep_right_before(ts_pre[0].start) is not None
     ):
@@ -1228,6 +1248,7 @@ def _verb(
     if (
         not aux
         and ts_pre
+        and ts_pre[0].low in p.clitics
         and all(t.low in p.clitics and t.low in p.determiners for t in ts_pre)
         and r.sep_right_before(ts_pre[0].start) is None
         and not r.toks(s.start, ts_pre[0].start)
@@ -1258,13 +1279,12 @@ def _verb(
             and kq is not None
             and not any(t.low == aux_tok.low for t in ts_pre[kq + 1 : -1])
         )
-    for k, t in enumerate(ts_pre):
-        if (
-            not coordinated
-            and (t.low in p.complementizers or t.bare in p.complementizers)
-            and (k == 0 or any(x.low in p.verbs for x in ts_pre[:k]))
-        ):
-            return None
+    if not coordinated:
+        for k, t in enumerate(ts_pre):
+            if (t.low in p.complementizers or t.bare in p.complementizers) and (
+                k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
+            ):
+                return None
     # "said the findings showed …": with no complementizer, a cue verb then a determiner
     # before this verb makes it part of the first verb's claim
     if r.zero_that and not (ts_pre and ts_pre[-1].bare in p.conjunctions and not aux):
@@ -1304,15 +1324,14 @@ def _verb(
     if form.tense == "gerund":
         # "…, précisant que …": the subject is the previous source of the sentence
         what = r.after_verb_claim(ve)
-        nxt_tok = s.tok_after(ve)
         if (
             what is None
             and zero_that
-            and nxt_tok is not None
-            and (nxt_tok.bare in p.pronouns or nxt_tok.bare in p.determiners)
-            and not r.view[ve : nxt_tok.start].strip()
+            and nxt is not None
+            and (nxt.bare in p.pronouns or nxt.bare in p.determiners)
+            and not r.view[ve : nxt.start].strip()
         ):
-            what = ("obj", nxt_tok.start)  # "…, saying they had been handed to …"
+            what = ("obj", nxt.start)  # "…, saying they had been handed to …"
         if what is None or what[0] not in ("that", "colon", "inf", "obj"):
             return None
         subject = None
@@ -1353,14 +1372,14 @@ def _verb(
 
     # "Comme le rappelle X, …" / "As X noted, …"
     # (after a colon, a new clause: "… a known blind spot: as X noted, …")
-    col = max((c + 1 for c in s.colons if seg_a <= c < vs), default=seg_a)
-    first = r.toks(col, vs)
-    if first and first[0].bare in p.comparatives:
+    col = max((c + 1 for c in s.colons if seg_a <= c < vs), default=seg_a) if s.colons else seg_a
+    first = r.next_tok(col)  # the first word of the clause, if before the verb
+    if first is not None and first.end <= vs and first.bare in p.comparatives:
         seg_e = s.seg_end(ve)
-        if view[ve:seg_e].strip() and len(r.toks(ve, seg_e)) <= 12 and pre_end - first[0].end < 4:
+        if view[ve:seg_e].strip() and len(r.toks(ve, seg_e)) <= 12 and pre_end - first.end < 4:
             a, b = ve, seg_e  # "Comme le rappelle The Wall Street Journal"
         else:
-            ts = r.toks(first[0].end, pre_end)
+            ts = r.toks(first.end, pre_end)
             while ts and ts[0].low in p.clitics:
                 ts = ts[1:]
             if not ts:
@@ -1391,7 +1410,8 @@ def _verb(
         and not (what is None and seg_a > s.start and _closes_sentence(r, ve))
     ):
         return None  # a clause verb reports a clause or a quotation, never an object
-    after_tok = r.next_tok(after_rec)
+    # (``nxt`` already is the word after the verb's own end, ``cue[1]``)
+    after_tok = nxt if after_rec == cue[1] else r.next_tok(after_rec)
     adjunct_after = (
         after_tok is None
         or after_tok.start >= s.seg_end(after_rec)
@@ -1619,6 +1639,8 @@ def _determiner_phrase_at(r: Reader, pos: int) -> bool:
     if not phrases:
         return False
     head = r.view[pos : pos + 24].lower()
+    if not head.startswith(phrases):
+        return False  # (one call rules out most words)
     return any(head.startswith(d) and not head[len(d) : len(d) + 1].isalnum() for d in phrases)
 
 
@@ -1693,10 +1715,9 @@ def _closes_sentence(r: Reader, pos: int) -> bool:
 def _np_start(r: Reader, a: int, b: int) -> bool:
     """Does ``view[a:b]`` open like a noun phrase (name, determiner, title, pronoun)?"""
     p = r.p
-    ts = r.toks(a, b)
-    if not ts:
+    t = r.next_tok(a)  # the first word, if it ends by b
+    if t is None or t.end > b:
         return False
-    t = ts[0]
     if (
         t.cap
         or t.bare in p.determiners
@@ -1712,7 +1733,7 @@ def _np_start(r: Reader, a: int, b: int) -> bool:
     return (
         t.bare not in p.prepositions
         and t.bare not in p.relatives
-        and any(x.bare in p.kinds or x.bare in p.person_gender for x in ts[1:4])
+        and any(x.bare in p.kinds or x.bare in p.person_gender for x in r.toks(a, b)[1:4])
     )
 
 
@@ -2164,6 +2185,8 @@ def _cited_antecedent(
 
 def _settle(r: Reader, found: list[Found]) -> list[Found]:
     """Nest claims wrapped by a closing cue, and cut opening claims at the next cue."""
+    if not found:
+        return found  # most sentences have no cue
     out = list(found)
     # A closing cue whose claim holds another cue relays that cue's claim:
     # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
@@ -2187,7 +2210,8 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
             f.relays = [*f.relays, Relay(outer.origin, record=record), *outer.relays]
             f.claim = (f.claim[0], min(f.claim[1], outer.claim[1]))
         out.remove(outer)
-    out.sort(key=lambda f: f.cue[0])
+    if len(out) > 1:
+        out.sort(key=lambda f: f.cue[0])
     # an opening claim stops where the next cue's text begins (and loses a dangling "et")
     for i, f in enumerate(out):
         for g in out[i + 1 :]:
