@@ -38,25 +38,17 @@ class Mention:
     impersonal: bool = False
 
 
-def _is_capword(tok: Token, first_tok: Token | None, nxt: Token | None, pack: RulePack) -> bool:
-    """A capitalised token that belongs to a proper name."""
-    if not tok.cap:
+def _opens_name(tok: Token, nxt: Token | None, pack: RulePack) -> bool:
+    """A capitalised word opening the sentence still opens a name. Sentence-initial
+    capitals say nothing by themselves: "Independent experts", "Les inspecteurs"."""
+    low = tok.bare
+    if low in pack.determiners or low in pack.prepositions or low in pack.framing_starts:
         return False
-    if tok is first_tok:
-        # Sentence-initial capitals say nothing: "Independent experts", "Les inspecteurs".
-        low = tok.bare
-        if low in pack.determiners or low in pack.prepositions or low in pack.framing_starts:
-            return False
-        if low in pack.kinds or low in pack.vague_nouns or low in pack.person_gender:
-            return False
-        if nxt is not None and not nxt.cap and nxt.bare not in _particles(pack):
-            return tok.text.isupper() and len(tok.text) > 1
+    if low in pack.kinds or low in pack.vague_nouns or low in pack.person_gender:
+        return False
+    if nxt is not None and not nxt.cap and nxt.bare not in pack.name_particles:
+        return tok.text.isupper() and len(tok.text) > 1
     return True
-
-
-def _particles(pack: RulePack) -> frozenset[str]:
-    # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
-    return pack.name_particles
 
 
 def name_runs(
@@ -64,39 +56,41 @@ def name_runs(
 ) -> list[tuple[int, int]]:
     """[i, j) token ranges of proper names (titles at the start of a run are left out).
     A run never crosses punctuation: only blanks may separate its words."""
+    # Called for every sentence and every mention: the pack's sets are read into locals.
     runs: list[tuple[int, int]] = []
-    particles = _particles(pack)
+    # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
+    particles = pack.name_particles
+    person_gender = pack.person_gender
+    kinds = pack.kinds
+    media_re = pack.media_re
     n = len(toks)
+    resume = 0  # words before this one are inside a run already read
     # A run starts at a capitalised word: jump from one to the next instead of stepping
     # through every word (most are not capitalised).
-    caps = [k for k, t in enumerate(toks) if t.cap]
-    n_caps = len(caps)
-    ci = 0
-    i = 0
-    while True:
-        while ci < n_caps and caps[ci] < i:
-            ci += 1
-        if ci == n_caps:
-            break
-        i = caps[ci]
-        nxt = toks[i + 1] if i + 1 < n else None
-        if not _is_capword(toks[i], first_tok, nxt, pack):
-            i += 1
+    for i in [k for k, t in enumerate(toks) if t.cap]:
+        if i < resume:
+            continue
+        tok = toks[i]
+        if tok is first_tok and not _opens_name(tok, toks[i + 1] if i + 1 < n else None, pack):
             continue
         j = i + 1
+        prev_end = tok.end
         while j < n:
             t = toks[j]
-            if view[toks[j - 1].end : t.start].strip():
-                break
+            gap = t.start - prev_end
+            # one space is the usual gap: no slice to strip then
             if (
-                t.cap
-                and pack.media_re is not None
-                and pack.media_re.fullmatch(view[toks[i].start : toks[j - 1].end])
+                gap
+                and not (gap == 1 and view[prev_end] == " ")
+                and view[prev_end : t.start].strip()
             ):
-                break  # "l'AFP Sandrine Morel": a news outlet, then a person
-            if (
-                t.cap
-                or (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
+                break
+            if t.cap:
+                # (a slice, not pos/endpos: the pattern's look-behind must not see before it)
+                if media_re is not None and media_re.fullmatch(view[tok.start : prev_end]):
+                    break  # "l'AFP Sandrine Morel": a news outlet, then a person
+            elif not (
+                (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
                 or (
                     # "Santé publique France": a lower-case adjective inside a name
                     len(t.text) > 4
@@ -127,16 +121,16 @@ def name_runs(
                     and toks[j + 1].start - t.end <= 1
                 )
             ):
-                j += 1
-            else:
                 break
+            j += 1
+            prev_end = t.end
         # A leading title ("Mayor", "Dr", "PDG") is not part of the name.
-        while i < j and (toks[i].bare in pack.person_gender or toks[i].bare in pack.kinds):
-            if j - i == 1 and toks[i].bare in pack.kinds and not toks[i].text.isupper():
+        while i < j and (toks[i].bare in person_gender or toks[i].bare in kinds):
+            if j - i == 1 and toks[i].bare in kinds and not toks[i].text.isupper():
                 break
             if (
-                toks[i].bare not in pack.person_gender
-                and pack.kinds[toks[i].bare] == "document"
+                toks[i].bare not in person_gender
+                and kinds[toks[i].bare] == "document"
                 and j - i > 2
             ):
                 break  # "Data Protection Commission": a document noun opening a long name
@@ -145,7 +139,7 @@ def name_runs(
             j -= 1
         if j > i:
             runs.append((i, j))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return runs
 
 
@@ -396,7 +390,7 @@ def analyse(
     elif name_run is not None:
         a, b = name_run
         name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
-        key = frozenset(t.bare for t in toks[a:b] if t.bare not in _particles(pack))
+        key = frozenset(t.bare for t in toks[a:b] if t.bare not in pack.name_particles)
     else:
         # Unnamed: the phrase without its determiners, up to a relative clause or comma.
         stop = len(toks)
