@@ -38,25 +38,17 @@ class Mention:
     impersonal: bool = False
 
 
-def _is_capword(tok: Token, first_tok: Token | None, nxt: Token | None, pack: RulePack) -> bool:
-    """A capitalised token that belongs to a proper name."""
-    if not tok.cap:
+def _opens_name(tok: Token, nxt: Token | None, pack: RulePack) -> bool:
+    """A capitalised word opening the sentence still opens a name. Sentence-initial
+    capitals say nothing by themselves: "Independent experts", "Les inspecteurs"."""
+    low = tok.bare
+    if low in pack.determiners or low in pack.prepositions or low in pack.framing_starts:
         return False
-    if tok is first_tok:
-        # Sentence-initial capitals say nothing: "Independent experts", "Les inspecteurs".
-        low = tok.bare
-        if low in pack.determiners or low in pack.prepositions or low in pack.framing_starts:
-            return False
-        if low in pack.kinds or low in pack.vague_nouns or low in pack.person_gender:
-            return False
-        if nxt is not None and not nxt.cap and nxt.bare not in _particles(pack):
-            return tok.text.isupper() and len(tok.text) > 1
+    if low in pack.kinds or low in pack.vague_nouns or low in pack.person_gender:
+        return False
+    if nxt is not None and not nxt.cap and nxt.bare not in pack.name_particles:
+        return tok.text.isupper() and len(tok.text) > 1
     return True
-
-
-def _particles(pack: RulePack) -> frozenset[str]:
-    # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
-    return pack.name_particles
 
 
 def name_runs(
@@ -64,39 +56,41 @@ def name_runs(
 ) -> list[tuple[int, int]]:
     """[i, j) token ranges of proper names (titles at the start of a run are left out).
     A run never crosses punctuation: only blanks may separate its words."""
+    # Called for every sentence and every mention: the pack's sets are read into locals.
     runs: list[tuple[int, int]] = []
-    particles = _particles(pack)
+    # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
+    particles = pack.name_particles
+    person_gender = pack.person_gender
+    kinds = pack.kinds
+    media_re = pack.media_re
     n = len(toks)
+    resume = 0  # words before this one are inside a run already read
     # A run starts at a capitalised word: jump from one to the next instead of stepping
     # through every word (most are not capitalised).
-    caps = [k for k, t in enumerate(toks) if t.cap]
-    n_caps = len(caps)
-    ci = 0
-    i = 0
-    while True:
-        while ci < n_caps and caps[ci] < i:
-            ci += 1
-        if ci == n_caps:
-            break
-        i = caps[ci]
-        nxt = toks[i + 1] if i + 1 < n else None
-        if not _is_capword(toks[i], first_tok, nxt, pack):
-            i += 1
+    for i in [k for k, t in enumerate(toks) if t.cap]:
+        if i < resume:
+            continue
+        tok = toks[i]
+        if tok is first_tok and not _opens_name(tok, toks[i + 1] if i + 1 < n else None, pack):
             continue
         j = i + 1
+        prev_end = tok.end
         while j < n:
             t = toks[j]
-            if view[toks[j - 1].end : t.start].strip():
-                break
+            gap = t.start - prev_end
+            # one space is the usual gap: no slice to strip then
             if (
-                t.cap
-                and pack.media_re is not None
-                and pack.media_re.fullmatch(view[toks[i].start : toks[j - 1].end])
+                gap
+                and not (gap == 1 and view[prev_end] == " ")
+                and view[prev_end : t.start].strip()
             ):
-                break  # "l'AFP Sandrine Morel": a news outlet, then a person
-            if (
-                t.cap
-                or (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
+                break
+            if t.cap:
+                # (a slice, not pos/endpos: the pattern's look-behind must not see before it)
+                if media_re is not None and media_re.fullmatch(view[tok.start : prev_end]):
+                    break  # "l'AFP Sandrine Morel": a news outlet, then a person
+            elif not (
+                (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
                 or (
                     # "Santé publique France": a lower-case adjective inside a name
                     len(t.text) > 4
@@ -127,16 +121,16 @@ def name_runs(
                     and toks[j + 1].start - t.end <= 1
                 )
             ):
-                j += 1
-            else:
                 break
+            j += 1
+            prev_end = t.end
         # A leading title ("Mayor", "Dr", "PDG") is not part of the name.
-        while i < j and (toks[i].bare in pack.person_gender or toks[i].bare in pack.kinds):
-            if j - i == 1 and toks[i].bare in pack.kinds and not toks[i].text.isupper():
+        while i < j and (toks[i].bare in person_gender or toks[i].bare in kinds):
+            if j - i == 1 and toks[i].bare in kinds and not toks[i].text.isupper():
                 break
             if (
-                toks[i].bare not in pack.person_gender
-                and pack.kinds[toks[i].bare] == "document"
+                toks[i].bare not in person_gender
+                and kinds[toks[i].bare] == "document"
                 and j - i > 2
             ):
                 break  # "Data Protection Commission": a document noun opening a long name
@@ -145,7 +139,7 @@ def name_runs(
             j -= 1
         if j > i:
             runs.append((i, j))
-        i = max(j, i + 1)
+        resume = max(j, i + 1)
     return runs
 
 
@@ -253,39 +247,36 @@ def analyse(
     else:
         first_tok = toks[0] if first_tok is not None and toks[0].start == first_tok.start else None
 
+    # analyse runs for every candidate mention: the pack's sets it reads often are locals
+    determiners = pack.determiners
+    kinds = pack.kinds
+    person_gender = pack.person_gender
+    vague_nouns = pack.vague_nouns
+    prepositions = pack.prepositions
+    relatives = pack.relatives
+    complement_markers = pack.complement_markers
+    det_definite = pack.det_definite
+    n = len(toks)
+
     dets = 0
-    while (
-        dets < len(toks)
-        and dets < 3
-        and (
-            toks[dets].bare in pack.determiners
-            or toks[dets].low in pack.determiners
-            or toks[dets].text.isdigit()
-        )
-    ):
-        if (
-            toks[dets].cap
-            and toks[dets] is not first_tok
-            and dets + 1 < len(toks)
-            and toks[dets + 1].cap
-        ):
+    while dets < n and dets < 3:
+        t = toks[dets]
+        if not (t.bare in determiners or t.low in determiners or t.text.isdigit()):
+            break
+        if t.cap and t is not first_tok and dets + 1 < n and toks[dets + 1].cap:
             break  # "Les Échos", "The Times" mid-sentence: the article is part of the name
         dets += 1
     det = toks[0].bare if dets else ""
     body_toks = toks[dets:] or toks
 
     # head noun: the first source-ish noun among the first three words, else the first word
+    transparent_words = pack.transparent
     head_i = 0
-    while head_i < len(body_toks) - 1 and body_toks[head_i].bare in pack.determiners:
+    while head_i < len(body_toks) - 1 and body_toks[head_i].bare in determiners:
         head_i += 1
     for k, t in enumerate(body_toks[head_i : head_i + 3], start=head_i):
         b = t.bare
-        if (
-            b in pack.kinds
-            or b in pack.vague_nouns
-            or b in pack.transparent
-            or b in pack.person_gender
-        ):
+        if b in kinds or b in vague_nouns or b in transparent_words or b in person_gender:
             head_i = k
             break
     else:
@@ -296,9 +287,9 @@ def analyse(
             k + 1 < min(len(body_toks), head_i + 4)
             and not body_toks[k + 1].cap
             and not body_toks[k].cap
-            and body_toks[k + 1].bare not in pack.prepositions
-            and body_toks[k + 1].bare not in pack.relatives
-            and body_toks[k + 1].bare not in pack.complement_markers
+            and body_toks[k + 1].bare not in prepositions
+            and body_toks[k + 1].bare not in relatives
+            and body_toks[k + 1].bare not in complement_markers
             and "," not in view[body_toks[k].end : body_toks[k + 1].start]
         ):
             k += 1
@@ -306,74 +297,68 @@ def analyse(
     head = body_toks[head_i].bare if body_toks else ""
 
     runs = name_runs(view, toks, first_tok, pack)
-    comma_after = {i + 1 for i, t in enumerate(toks) if "," in view[t.end : t.end + 2]}
-    prep_before = set()
-    for ri, (a, _b) in enumerate(runs):
+    head_runs = []
+    for r in runs:
+        a = r[0]
         k = a - 1
-        while k > 0 and (toks[k].bare in pack.det_definite or toks[k].low in pack.det_definite):
+        while k > 0 and (toks[k].bare in det_definite or toks[k].low in det_definite):
             k -= 1  # "par l'État": look past the article
-        # "trois cadres de Voltera": the name sits in a complement, not at the head
         if (
             a > 0
             and k >= 0
             and (
-                toks[k].bare in pack.prepositions
-                or toks[k].bare in pack.complement_markers
-                or toks[k].low in pack.complement_markers
+                toks[k].bare in prepositions
+                or toks[k].bare in complement_markers
+                or toks[k].low in complement_markers
             )
             and a - 1 >= dets
-            and a not in comma_after
+            and not _comma_before(view, toks, a)
         ):
-            prep_before.add(ri)
-    head_runs = [r for ri, r in enumerate(runs) if ri not in prep_before]
+            continue  # "trois cadres de Voltera": the name sits in a complement, not the head
+        head_runs.append(r)
     # a name inside a relative clause is not the mention's name: "le rapport de contrôle que
     # Lanterne s'est procuré"
-    rel_at = next(
-        (k for k in range(dets + 1, len(toks)) if toks[k].bare in pack.relatives), len(toks)
-    )
-    rel_end = next(  # the relative clause ends at a comma: ", Ormsby and West Fenner"
-        (k for k in range(rel_at + 1, len(toks)) if "," in view[toks[k - 1].end : toks[k].start]),
-        len(toks),
-    )
-    head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
-    runs = [r for r in runs if not rel_at < r[0] < rel_end]
-    transparent = head in pack.transparent
+    for rel_at in range(dets + 1, n):
+        if toks[rel_at].bare in relatives:
+            rel_end = n  # the relative clause ends at a comma: ", Ormsby and West Fenner"
+            for k in range(rel_at + 1, n):
+                if "," in view[toks[k - 1].end : toks[k].start]:
+                    rel_end = k
+                    break
+            head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
+            runs = [r for r in runs if not rel_at < r[0] < rel_end]
+            break
+    transparent = head in transparent_words
     name_run: tuple[int, int] | None = None
     acronym = ACRONYM_RE.search(text)
     if head_runs:
-        first_content = dets
-        starting = [r for r in head_runs if r[0] <= first_content + 0 or r[0] == dets]
-        after_comma = [r for r in head_runs if _title_start(toks, r[0], pack) in comma_after]
-        after_kind = [
-            r
-            for r in head_runs
-            if r[0] > 0
-            and any(
-                toks[k].bare in pack.kinds or toks[k].bare in pack.person_gender
-                for k in range(max(0, r[0] - 3), r[0])
-            )
-        ]
-        for group in (starting, after_comma, after_kind, head_runs):
-            if group:
-                name_run = group[0]
-                break
-        if (
-            starting
-            and name_run == starting[0]
-            and after_kind
-            and after_kind[0][0] > starting[0][1]
-            and any(t.bare in pack.kinds for t in toks[starting[0][1] : after_kind[0][0]])
-        ):
-            # "the Danish business daily Borsen": the capitalised word before the kind noun
-            # is an adjective, the name follows the noun
-            name_run = after_kind[0]
+        # Runs are in order: the first opening the phrase, else the first after a comma,
+        # else the first after a kind noun or a title, else the first.
+        if head_runs[0][0] <= dets:
+            name_run = head_runs[0]
+            after_kind = _after_kind(toks, head_runs, pack)
+            if (
+                after_kind is not None
+                and after_kind[0] > name_run[1]
+                and any(t.bare in kinds for t in toks[name_run[1] : after_kind[0]])
+            ):
+                # "the Danish business daily Borsen": the capitalised word before the kind
+                # noun is an adjective, the name follows the noun
+                name_run = after_kind
+        else:
+            for r in head_runs:
+                if _comma_before(view, toks, _title_start(toks, r[0], pack)):
+                    name_run = r
+                    break
+            else:
+                name_run = _after_kind(toks, head_runs, pack) or head_runs[0]
     elif transparent and runs:
         name_run = runs[-1]
     if (
         name_run is not None
         and acronym is None
         and (det in pack.det_indefinite or (not dets and head[-1:] == "s"))
-        and head in pack.vague_nouns
+        and head in vague_nouns
         and name_run[0] == dets
         and name_run[1] < dets + head_i
         and not any(t.cap for t in toks[name_run[1] : dets + head_i + 1])
@@ -385,8 +370,8 @@ def analyse(
     if (
         acronym is not None
         and name_run is not None
-        and head in pack.person_gender
-        and _title_start(toks, name_run[0], pack) in comma_after
+        and head in person_gender
+        and _comma_before(view, toks, _title_start(toks, name_run[0], pack))
     ):
         # "le président de la FFC, Pierre Dardenne": the person, not the federation
         acronym = None
@@ -396,12 +381,13 @@ def analyse(
     elif name_run is not None:
         a, b = name_run
         name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
-        key = frozenset(t.bare for t in toks[a:b] if t.bare not in _particles(pack))
+        particles = pack.name_particles
+        key = frozenset([t.bare for t in toks[a:b] if t.bare not in particles])
     else:
         # Unnamed: the phrase without its determiners, up to a relative clause or comma.
-        stop = len(toks)
-        for k in range(dets, len(toks)):
-            if toks[k].bare in pack.relatives and k > dets:
+        stop = n
+        for k in range(dets + 1, n):
+            if toks[k].bare in relatives:
                 stop = k
                 break
         # "One of the housemates": the member phrase stays in the name
@@ -412,20 +398,22 @@ def analyse(
             cut = comma
         name = " ".join(body[seg[0].start : cut].split())
         key = frozenset(
-            t.bare
-            for t in seg
-            if t.end <= cut
-            and t.bare not in pack.determiners
-            and t.bare not in pack.prepositions
-            and len(t.bare) > 2
+            [
+                t.bare
+                for t in seg
+                if t.end <= cut
+                and t.bare not in determiners
+                and t.bare not in prepositions
+                and len(t.bare) > 2
+            ]
         )
 
     kind, k_at = find_kind(toks, pack)
     if kind == "document" and named and _genitive(toks):
         kind = "unknown"  # "Corvane's own transparency report": Corvane is no document
-    if 0 <= k_at < len(toks) - 1 and toks[k_at + 1].bare in pack.person_gender:
+    if 0 <= k_at < n - 1 and toks[k_at + 1].bare in person_gender:
         # "an airline captain", "a bank analyst": the person's title, not the organisation
-        kind = pack.kinds.get(toks[k_at + 1].bare, "unknown")
+        kind = kinds.get(toks[k_at + 1].bare, "unknown")
     if name_run is not None and acronym is None:
         outlet = known_outlet_span(view, toks[name_run[0]].start, toks[name_run[1] - 1].end, pack)
         if outlet is not None:
@@ -442,21 +430,23 @@ def analyse(
     # the institute ("le ministère de la Santé" keeps its head noun, which comes first).
     own = toks
     lead = max(dets + head_i + 1, name_run[1] if name_run is not None else 0)
-    for k in range(lead, len(toks)):
-        if toks[k].bare in pack.prepositions or toks[k].bare in pack.complement_markers:
+    for k in range(lead, n):
+        b = toks[k].bare
+        if b in prepositions or b in complement_markers:
             own = toks[:k]
             break
     order = own
     if name_run is not None:
-        order = list(reversed(toks[max(0, name_run[0] - 3) : name_run[0]])) + own
+        order = toks[max(0, name_run[0] - 3) : name_run[0]][::-1] + own
+    org_nouns = pack.org_nouns
     for i, t in enumerate(order):
         b = t.bare
-        if b in pack.person_gender:
+        if b in person_gender:
             person = True
-            gender = pack.person_gender[b]
+            gender = person_gender[b]
             break
-        if b in pack.org_nouns and b not in pack.vague_nouns:
-            if i + 1 < len(order) and order[i + 1].bare in pack.person_gender:
+        if b in org_nouns and b not in vague_nouns:
+            if i + 1 < len(order) and order[i + 1].bare in person_gender:
                 continue  # "a former airline captain": the organisation qualifies the title
             person = False
             break
@@ -465,31 +455,29 @@ def analyse(
 
     plural = (
         bool(head)
+        and not named  # (tested first: it is the cheapest test)
         and (
             (head[-1:] in ("s", "x") and len(head) > 3)
             or any(t.bare in pack.plural_determiners for t in toks[:dets])
         )
-        and not named
         and not low.startswith(pack.member_of)
     )
-    ctx_end = context_end if context_end is not None else span.end
-    context = view[span.start : max(ctx_end, span.end)]
-    marker = pack.anonymity_re is not None and pack.anonymity_re.search(context) is not None
     anonymous = False
+    # A named mention is never anonymous: a name (or an acronym) names someone even beside
+    # an anonymity marker, so the marker is only looked for in unnamed mentions.
     if not named:
+        ctx_end = context_end if context_end is not None else span.end
+        context = view[span.start : max(ctx_end, span.end)]
+        marker = pack.anonymity_re is not None and pack.anonymity_re.search(context) is not None
         scope = body_toks
         if transparent:
             # "les espoirs exprimés par plusieurs responsables": judge the complement
-            agents = [k for k in range(dets + 1, len(toks)) if toks[k].bare in pack.agent]
-            others = [
-                k
-                for k in range(dets + head_i + 1, len(toks))
-                if toks[k].bare in pack.complement_markers
-            ]
+            agents = [k for k in range(dets + 1, n) if toks[k].bare in pack.agent]
+            others = [k for k in range(dets + head_i + 1, n) if toks[k].bare in complement_markers]
             for k in agents[-1:] or others[:1]:
                 scope = toks[k + 1 :]
         sdet = scope[0].bare if scope else ""
-        vague = any(t.bare in pack.vague_nouns for t in scope[:4])
+        vague = any(t.bare in vague_nouns for t in scope[:4])
         indefinite = (
             sdet in pack.det_indefinite
             or (scope and scope[0].text.isdigit())
@@ -502,12 +490,7 @@ def analyse(
         )
         anonymous = (
             marker
-            or (
-                vague
-                and not (
-                    det in pack.det_definite and not indefinite and head not in pack.vague_nouns
-                )
-            )
+            or (vague and not (det in det_definite and not indefinite and head not in vague_nouns))
             or bool(indefinite)
             or bare
         )
@@ -516,21 +499,24 @@ def analyse(
             and not marker
             and not indefinite
             and not bare
-            and head not in pack.vague_nouns
+            and head not in vague_nouns
         ):
             anonymous = False
-    elif marker and name_run is None and acronym is None:
-        anonymous = True
     if anonymous and kind == "unknown":
         kind = "anonymous"
 
     singular_def = (
         not named
-        and det in (pack.det_definite | pack.det_demonstrative)
+        and (det in det_definite or det in pack.det_demonstrative)
         and not plural
         and len(body_toks) <= 4
-        and (head in pack.kinds or head in pack.person_gender)
+        and (head in kinds or head in person_gender)
     )
+    fiction = False
+    for t in body_toks[:8]:
+        if t.bare in pack.fiction:
+            fiction = True
+            break
     return Mention(
         span=span,
         text=text,
@@ -545,9 +531,32 @@ def analyse(
         media=media,
         description=singular_def,
         head=head,
-        fiction=any(t.bare in pack.fiction for t in body_toks[:8]),
+        fiction=fiction,
         non_source=head in pack.non_sources and not named,
     )
+
+
+def _comma_before(view: str, toks: list[Token], i: int) -> bool:
+    """A comma just after the word before ``toks[i]`` (within two characters)."""
+    if i <= 0:
+        return False
+    end = toks[i - 1].end
+    return "," in view[end : end + 2]
+
+
+def _after_kind(
+    toks: list[Token], runs: list[tuple[int, int]], pack: RulePack
+) -> tuple[int, int] | None:
+    """The first of the name runs with a kind noun or a title among the three words before
+    it: "the business daily Borsen", "the director Aoife Lennon"."""
+    kinds = pack.kinds
+    person_gender = pack.person_gender
+    for r in runs:
+        for k in range(max(0, r[0] - 3), r[0]):
+            b = toks[k].bare
+            if b in kinds or b in person_gender:
+                return r
+    return None
 
 
 def _genitive(toks: list[Token]) -> bool:

@@ -24,6 +24,8 @@ _WORD = re.compile(r"\w[\w-]*")
 # "l'Agence nationale de sécurité sanitaire de l'alimentation (Anses)"
 _ACRONYM_AFTER = re.compile(r"[^,.;:()\n]{0,80}?\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
 PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
+_VAGUE_KINDS = ("unknown", "anonymous")  # kinds that fit any other
+_MEDIA_KINDS = ("media", "news-agency")
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -44,11 +46,13 @@ class Entity:
     keys: list[frozenset[str]] = field(default_factory=list)  # name keys
     content: list[frozenset[str]] = field(default_factory=list)  # words of each mention
     heads: set[str] = field(default_factory=set)
-    # lower-case name and aliases, kept in step with them: descriptions test them often
-    lowered: list[str] = field(default_factory=list)
+    # lower-case name and aliases, one a line, kept in step with them: descriptions look
+    # for words in them often, and a word (never a line break) found in this one string is
+    # found in one of them
+    lowered: str = ""
 
     def __post_init__(self) -> None:
-        self.lowered = [self.name.lower(), *(a.lower() for a in self.aliases)]
+        self.lowered = "\n".join([self.name.lower(), *(a.lower() for a in self.aliases)])
 
 
 class Registry:
@@ -112,10 +116,15 @@ class Registry:
             e.keys.append(key)
         if content and content not in e.content and len(e.content) < MAX_ALIASES:
             e.content.append(content)
-        for w in key | content:
-            bucket = self.index.setdefault(w, [])
-            if not bucket or bucket[-1] != e.idx:
-                bucket.append(e.idx)
+        index = self.index
+        idx = e.idx
+        for words in (key, content):  # a word of both is met twice: its bucket ends with idx
+            for w in words:
+                bucket = index.get(w)
+                if bucket is None:
+                    index[w] = [idx]
+                elif bucket[-1] != idx:
+                    bucket.append(idx)
 
     def touch(self, e: Entity, pos: int) -> None:
         self.salience.append((pos, e.idx))
@@ -130,14 +139,13 @@ class Registry:
 
     def _recent(self, before: int, with_pos: bool = False):
         seen = set()
-        n = 0
+        entities = self.entities
         for pos, idx in reversed(self.salience):
             if pos >= before or idx in seen:
                 continue
             seen.add(idx)
-            yield (pos, self.entities[idx]) if with_pos else self.entities[idx]
-            n += 1
-            if n >= SALIENCE_REACH:
+            yield (pos, entities[idx]) if with_pos else entities[idx]
+            if len(seen) >= SALIENCE_REACH:
                 return
 
     def _alias(self, e: Entity, text: str) -> None:
@@ -150,7 +158,7 @@ class Registry:
             and len(e.aliases) < MAX_ALIASES
         ):
             e.aliases.append(text)
-            e.lowered.append(text.lower())
+            e.lowered += "\n" + text.lower()
 
     # --- resolution ------------------------------------------------------------------------
     def is_outlet(self, m: Mention) -> bool:
@@ -211,31 +219,27 @@ class Registry:
         self._alias(e, body_text)
         return self._add(e, m.name_key if m.named else frozenset(), self._content(m.text))
 
-    def _compatible_kind(self, a: str, b: str) -> bool:
-        media = {"media", "news-agency"}
-        if a in ("unknown", "anonymous") or b in ("unknown", "anonymous"):
-            return True
-        return (a in media) == (b in media)
-
     def _by_name(self, m: Mention) -> Entity | None:
         if m.named:
             probe = m.name_key
             cands: set[int] = set()
             for w in probe:
                 cands.update(self.index.get(w, ())[-BUCKET_REACH:])
-            best: Entity | None = None
+            # kinds are compatible when one is not known or both are (or are not) media
+            any_kind = m.kind in _VAGUE_KINDS
+            media = m.kind in _MEDIA_KINDS
             for idx in sorted(cands, reverse=True):
                 e = self.entities[idx]
                 if e.outlet or not e.named:
                     continue
-                if not self._compatible_kind(e.kind, m.kind):
+                if not (any_kind or e.kind in _VAGUE_KINDS or (e.kind in _MEDIA_KINDS) == media):
                     continue
                 if e.person is not None and m.person is not None and e.person != m.person:
                     continue
-                if any(probe <= k or (k <= probe and len(k) > 0) for k in e.keys):
-                    best = e
-                    break
-            return best
+                for k in e.keys:
+                    if probe <= k or (k and k <= probe):
+                        return e
+            return None
         words = self._content(m.text)
         if len(words) < 2:
             return None
@@ -353,19 +357,22 @@ class Registry:
 
     def _description(self, m: Mention, pos: int) -> Entity | None:
         fallback = None
-        stands_for = self.pack.descriptions.get(m.head)
+        head = m.head
+        stands_for = self.pack.descriptions.get(head)
         # "the transitional government": its modifiers must fit what it stands for
         modifiers = [
             w
             for w in _WORD.findall(m.text.lower())
-            if w != m.head and len(w) > 2 and w not in self.pack.determiners
+            if w != head and len(w) > 2 and w not in self.pack.determiners
         ]
         for e in self._recent(pos):
             if e.outlet or e.plural:
                 continue
-            if m.head and (m.head in e.heads or any(m.head in low for low in e.lowered)):
+            lowered = e.lowered
+            if head and (head in e.heads or head in lowered):
                 return e
-            if modifiers and not all(any(w in low for low in e.lowered) for w in modifiers):
+            # (map over a bound method: no Python frame per word, entities are many)
+            if modifiers and not all(map(lowered.__contains__, modifiers)):
                 continue
             # "the paper": the latest newspaper; "the company": the latest company, or the
             # latest speaker whose kind is not known (a firm's name seldom says it is one;
@@ -433,10 +440,11 @@ class Registry:
         if not runs:
             return
         subject_at = _subject_start(view, sent, p)
+        complement_markers = p.complement_markers
         for a, b in runs:
             if quotes and any(qa < toks[a].start < qb for qa, qb in quotes):
                 continue  # a name quoted is not a name the article speaks of
-            key = frozenset(t.bare for t in toks[a:b] if t.bare not in p.complement_markers)
+            key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
             if not key:
                 continue
             cands: set[int] = set()
@@ -445,9 +453,13 @@ class Registry:
             hit = None
             for idx in sorted(cands, reverse=True):
                 e = self.entities[idx]
-                if e.named and any(key <= k or k <= key for k in e.keys):
-                    hit = e
-                    break
+                if e.named:
+                    for k in e.keys:
+                        if key <= k or k <= key:
+                            hit = e
+                            break
+                    if hit is not None:
+                        break
             if hit is not None:
                 if not hit.outlet:
                     self.touch(hit, toks[a].start)
@@ -538,6 +550,8 @@ class Registry:
     def _acronym_after(self, view: str, body: str, e: Entity, start: int, end: int) -> None:
         """ "The Data Protection Commission (DPC)": the acronym names the same source; the
         lower-case rest of a French institution's name before it belongs to its name."""
+        if view.find("(", end, end + 81) == -1:
+            return  # (most names: the pattern needs a parenthesis within 80 characters)
         m = _ACRONYM_AFTER.match(view, end)
         if m is None:
             return
@@ -583,16 +597,20 @@ def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
     """Where the sentence's subject may start: the first comma segment that does not open
     with a framing word or a participle ("Invité à parler, X s'est levé"), unless it is a
     quotation."""
-    starts = [sent.start] + [x + 1 for x in sent.seps]
-    for a in starts:
+    seps = sent.seps
+    for i in range(-1, len(seps)):  # the sentence's start, then just after each separator
+        a = seps[i] + 1 if i >= 0 else sent.start
         t = sent.tok_after(a)
         if t is None:
             return None
         if view[a : t.start].strip(" ,;") != "":
             return None  # a quotation or a dash opens the segment
         low = t.bare
-        participle = (not t.cap or t.start == sent.start) and pack.participle_form(low)
-        if low in pack.framing_starts or (participle and low not in pack.person_gender):
+        if low in pack.framing_starts or (
+            (not t.cap or t.start == sent.start)
+            and low not in pack.person_gender
+            and pack.participle_form(low)  # a participle: an apposition
+        ):
             continue
         before = sent.tok_before(a - 1) if a > sent.start else None
         if before is not None and before.bare in pack.person_gender:
