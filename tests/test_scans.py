@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -78,3 +79,46 @@ def test_a_trap_inside_a_word_keeps_the_plain_scan(tmp_path: Path) -> None:
 def test_trap_at_the_very_start_of_the_text() -> None:
     low = "selon les cas, rien."
     assert spans(_trap_spans(PACKS["fr"], low))[:1] == [(0, len("selon les cas"))]
+
+
+def _flat_media_re(names: list[str]) -> re.Pattern[str]:
+    """The plain form of ``media_re``: every name, longest first."""
+    ordered = sorted({" ".join(n.split()) for n in names}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+MEDIA_PIECES = sorted(
+    {str(n) for pack in PACKS.values() for n in pack.raw["sources"]["media_names"]}
+    | {"Le", "The", "Times", "de", "-", " ", "  ", "\n", "s", "’"}
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(st.sampled_from(MEDIA_PIECES), st.text(max_size=4)), max_size=12),
+    st.sampled_from(sorted(PACKS)),
+)
+def test_media_names_pattern_finds_the_longest_name(parts: list[str], lang: str) -> None:
+    """The outlet-name pattern is a trie; it finds what the longest-first list finds."""
+    pack = PACKS[lang]
+    text = " ".join(parts)
+    flat = _flat_media_re([str(n) for n in pack.raw["sources"]["media_names"]])
+    assert spans(pack.media_re.finditer(text)) == spans(flat.finditer(text))
+    assert bool(pack.media_re.fullmatch(text)) == bool(flat.fullmatch(text))
+
+
+def test_the_longest_outlet_name_wins(tmp_path: Path) -> None:
+    pack_file = tmp_path / "ext.yaml"
+    pack_file.write_text(
+        "language: fr\nsources:\n"
+        "  media_names: [Le Monde, Le Monde diplomatique, Le  Monde arabe]\n",
+        encoding="utf-8",
+    )
+    pack = load_rules("fr", pack_file)
+    text = "selon Le Monde diplomatique, puis Le Monde, puis Le Monde arabe."
+    assert [m.group() for m in pack.media_re.finditer(text)] == [
+        "Le Monde diplomatique",
+        "Le Monde",
+        "Le Monde arabe",
+    ]

@@ -800,10 +800,13 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     )
     negation_alt = _alternation(words("words", "negations"))
 
-    media = sorted({str(m) for m in _get(data, "sources", "media_names") or ()}, key=len)
+    media = {" ".join(str(m).split()) for m in _get(data, "sources", "media_names") or ()}
+    media.discard("")
     media_re = None
     if media:
-        body = "|".join(_phrase_pattern(m) for m in reversed(media))
+        # a trie: the longest name that fits wins, as in a longest-first alternation, but
+        # a position is turned down at its first letter instead of once per name
+        body = _trie_pattern(media)
         media_re = _compile(rf"(?<![\w-])(?:{body})(?![\w-])", where, "sources.media_names", 0)
 
     # Every cue pattern above, and the hedge-word pattern, opens with (?<![\w-]) and one of
