@@ -170,21 +170,23 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
     outlet_id = ids[reg.outlet.idx]
     claims = []
     seen: set[tuple[int, int, str]] = set()
+    article_hop = Hop(outlet_id)  # immutable: one for every chain's last hop
     for d in drafts:
-        hops = tuple(Hop(source=ids[e.idx], mention=m, inferred=inf) for e, m, inf in d.hops)
+        hops = [Hop(ids[e.idx], m, inf) for e, m, inf in d.hops]
         key = (d.span.start, d.span.end, hops[0].source if hops else "")
         if key in seen:
             continue
         seen.add(key)
+        hops.append(article_hop)
         claims.append(
             Claim(
-                id=f"c{len(claims) + 1}",
-                span=d.span,
-                cue=d.cue,
-                chain=(*hops, Hop(source=outlet_id)),
-                hedges=tuple(d.hedges),
-                anonymous=d.anonymous,
-                status=Status.SUGGESTED,
+                f"c{len(claims) + 1}",
+                d.span,
+                d.cue,
+                tuple(hops),
+                tuple(d.hedges),
+                d.anonymous,
+                Status.SUGGESTED,
             )
         )
     return replace(base, sources=sources, claims=tuple(claims))
