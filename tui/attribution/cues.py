@@ -743,6 +743,17 @@ def find_cues(
     """Every attribution cue of the sentence, with claim and mention spans."""
     if matches is None:
         matches = Matches(view[: sent.end], pack)
+    # Each pattern's matches in the sentence, looked up once: a sentence with none (one in
+    # five) and no colon has no cue, and needs no reader.
+    within = matches.within
+    start, end = sent.start, sent.end
+    inversions = within("inversion_re", start, end) if pack.inversion_re is not None else []
+    relpreps = within("relprep_re", start, end) if pack.relprep_re is not None else []
+    posspreps = within("possprep_re", start, end) if pack.possprep_re is not None else []
+    preps = within("prep_re", start, end) if pack.prep_re is not None else []
+    verb_ms = within("verb_re", start, end) if pack.verb_re is not None else []
+    if not (inversions or relpreps or posspreps or preps or verb_ms or sent.colons):
+        return []
     r = Reader(view, sent, pack, matches)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -751,49 +762,46 @@ def find_cues(
         return bool(taken) and any(x < b and a < y for x, y in taken)
 
     # 1. French inversion after a claim: "…, a-t-il déclaré", "… », explique-t-elle."
-    if pack.inversion_re is not None:
-        for m in matches.within("inversion_re", sent.start, sent.end):
-            if not r.free(m.start(), m.end()):
+    for m in inversions:
+        if not r.free(m.start(), m.end()):
+            continue
+        pron_group = "p1" if m.group("p1") else "p2"
+        ps, pe = m.span(pron_group)
+        # the pronoun without its hyphens: "-t-il" -> "il"
+        word = view[ps:pe].split("-")[-1]
+        ws = pe - len(word)
+        form = pack.verbs.get(_norm(m.group("v1") or m.group("v2")))
+        if form is None:
+            continue
+        sep = r.sep_right_before(m.start())
+        claim_end = sep if sep is not None else m.start()
+        origin: tuple[int, int] | None = (ws, pe)
+        if word.lower() in pack.impersonal:
+            origin = _impersonal_source(r, m.end())
+            if origin is None:
                 continue
-            pron_group = "p1" if m.group("p1") else "p2"
-            ps, pe = m.span(pron_group)
-            # the pronoun without its hyphens: "-t-il" -> "il"
-            word = view[ps:pe].split("-")[-1]
-            ws = pe - len(word)
-            form = pack.verbs.get(_norm(m.group("v1") or m.group("v2")))
-            if form is None:
-                continue
-            sep = r.sep_right_before(m.start())
-            claim_end = sep if sep is not None else m.start()
-            origin: tuple[int, int] | None = (ws, pe)
-            if word.lower() in pack.impersonal:
-                origin = _impersonal_source(r, m.end())
-                if origin is None:
-                    continue
-                taken.append(origin)  # its marker is no cue preposition of its own
-            found.append(
-                Found(
-                    "inverted",
-                    m.span(),
-                    (sent.start, _mid_sentence(r, claim_end, r.s.seg_end(m.end()))),
-                    origin,
-                    past=form.tense != "present",
-                    trailing=True,
-                    region=(claim_end, r.s.seg_end(m.end())),
-                )
+            taken.append(origin)  # its marker is no cue preposition of its own
+        found.append(
+            Found(
+                "inverted",
+                m.span(),
+                (sent.start, _mid_sentence(r, claim_end, r.s.seg_end(m.end()))),
+                origin,
+                past=form.tense != "present",
+                trailing=True,
+                region=(claim_end, r.s.seg_end(m.end())),
             )
-            taken.append(m.span())
+        )
+        taken.append(m.span())
 
     # 2. cue prepositions ("<prep> X, claim" / "claim, <prep> X"): each kind read by its
     # own function; a plain preposition takes its whole region from later cues
-    for name, read, takes_region in (
-        ("relprep_re", _relative_prep, False),
-        ("possprep_re", _possessive_prep, False),
-        ("prep_re", _preposition, True),
+    for ms, read, takes_region in (
+        (relpreps, _relative_prep, False),
+        (posspreps, _possessive_prep, False),
+        (preps, _preposition, True),
     ):
-        if getattr(pack, name) is None:
-            continue
-        for m in matches.within(name, sent.start, sent.end):
+        for m in ms:
             a, b = span = m.span()
             if not r.free(a, b) or overlaps(a, b):
                 continue
@@ -803,28 +811,27 @@ def find_cues(
                 taken.append(f.region if takes_region else span)
 
     # 3. verbs
-    if pack.verb_re is not None:
-        verbs = pack.verbs
-        for m in matches.within("verb_re", sent.start, sent.end):
-            a, b = span = m.span()
-            if not r.free(a, b) or overlaps(a, b):
-                continue
-            word = m.group()
-            form = verbs.get(_norm(word))
-            if form is None:
-                continue
-            if view[b : b + 1] == "-":
-                continue  # a compound ("state-owned", "report-based"): not a verb
-            if word[:1].isupper() and view[sent.start : a].strip(' "«\u201c'):
-                continue  # "the United States": a capitalised word inside a sentence is a name
-            f = _verb(r, a, b, form, zero_that, found)
-            if f is not None and form.hearing and not _heard_by_venue(r, f):
-                f = None
-            if f is not None:
-                if f.cue[0] < a and f.claim[1] > f.claim[0]:
-                    f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
-                found.append(f)
-                taken.append(span)
+    verbs = pack.verbs
+    for m in verb_ms:
+        a, b = span = m.span()
+        if not r.free(a, b) or overlaps(a, b):
+            continue
+        word = m.group()
+        form = verbs.get(_norm(word))
+        if form is None:
+            continue
+        if view[b : b + 1] == "-":
+            continue  # a compound ("state-owned", "report-based"): not a verb
+        if word[:1].isupper() and view[sent.start : a].strip(' "«\u201c'):
+            continue  # "the United States": a capitalised word inside a sentence is a name
+        f = _verb(r, a, b, form, zero_that, found)
+        if f is not None and form.hearing and not _heard_by_venue(r, f):
+            f = None
+        if f is not None:
+            if f.cue[0] < a and f.claim[1] > f.claim[0]:
+                f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
+            found.append(f)
+            taken.append(span)
 
     # 4. a colon introducing a quotation after a bare noun phrase: "Le ministre : « … »"
     for c in sent.colons:
@@ -2187,6 +2194,12 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
     """Nest claims wrapped by a closing cue, and cut opening claims at the next cue."""
     if not found:
         return found  # most sentences have no cue
+    if len(found) == 1:
+        # A single cue has nothing to nest nor to cut: only the empty-claim test applies.
+        f = found[0]
+        a, b = f.claim
+        keep = f.kind == "backref" or r.view[a:b].strip(' ,;:."«»\u201c\u201d-')
+        return [f] if keep else []
     out = list(found)
     # A closing cue whose claim holds another cue relays that cue's claim:
     # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
