@@ -571,15 +571,17 @@ class Reader:
         p = self.p
         if not form.recipient:
             return None, pos
-        ts = self.toks(pos, self.s.seg_end(pos))
+        seg_end = self.s.seg_end(pos)
+        if not form.direct:
+            # "said to X", "a déclaré à X": no preposition first, no recipient (the
+            # segment's words need not be read then)
+            first = self.next_tok(pos)
+            if first is None or first.end > seg_end or first.bare not in p.recipients:
+                return None, pos
+        ts = self.toks(pos, seg_end)
         if not ts:
             return None, pos
-        k = 0
-        if not form.direct:
-            if ts[0].bare not in p.recipients:
-                return None, pos
-            k = 1
-        start_k = k
+        start_k = 0 if form.direct else 1
         # the complementizer may come a few words later: "told an employment tribunal … that"
         for j in range(start_k, min(len(ts), start_k + COMPLEMENT_WINDOW)):
             if ts[j].low in p.complementizers or ts[j].bare in p.complementizers:
@@ -1311,8 +1313,9 @@ def _verb(
     if ts_pre and ts_pre[-1].bare in p.recipients and form.tense == "present" and not aux:
         return None
     # a reported question: "whether its board had told the regulator"
-    if any(t.bare in p.question_words and t.bare not in p.relatives for t in ts_pre):
-        return None
+    for t in ts_pre:
+        if t.bare in p.question_words and t.bare not in p.relatives:
+            return None
     # an adjective, not a verb: "an estimated £410,000"
     if (
         ts_pre
@@ -1479,7 +1482,7 @@ def _verb(
         # subject right before the verb: "the company said", "Le préfet a prévenu"
         if ts_pre and ts_pre[0].bare in p.relatives:
             return None  # "which obtained the inspection notes": a verb of the relative clause
-        subject = _trim_subject(r, seg_a, pre_end)
+        subject = _trim_subject(r, ts_pre, pre_end)
         if subject is None:
             return None
         before = view[s.start : seg_a].strip(" ,;")
@@ -1820,11 +1823,11 @@ def _ends_with_quote(view: str, a: int, b: int) -> bool:
     return text != "" and text[-1] in '»"\u201d'
 
 
-def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
-    """The subject in "a signal the authors said": from the last determiner that follows
-    a noun (not a preposition)."""
+def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[int, int] | None:
+    """The subject in "a signal the authors said" (the words ``ts`` before the verb, which
+    the caller has already read, up to ``b``): from the last determiner that follows a noun
+    (not a preposition)."""
     p = r.p
-    ts = r.toks(a, b)
     while ts and (
         ts[0].bare in p.conjunctions
         or ts[0].bare in p.comparatives
