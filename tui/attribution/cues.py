@@ -571,15 +571,17 @@ class Reader:
         p = self.p
         if not form.recipient:
             return None, pos
-        ts = self.toks(pos, self.s.seg_end(pos))
+        seg_end = self.s.seg_end(pos)
+        if not form.direct:
+            # "said to X", "a déclaré à X": no preposition first, no recipient (the
+            # segment's words need not be read then)
+            first = self.next_tok(pos)
+            if first is None or first.end > seg_end or first.bare not in p.recipients:
+                return None, pos
+        ts = self.toks(pos, seg_end)
         if not ts:
             return None, pos
-        k = 0
-        if not form.direct:
-            if ts[0].bare not in p.recipients:
-                return None, pos
-            k = 1
-        start_k = k
+        start_k = 0 if form.direct else 1
         # the complementizer may come a few words later: "told an employment tribunal … that"
         for j in range(start_k, min(len(ts), start_k + COMPLEMENT_WINDOW)):
             if ts[j].low in p.complementizers or ts[j].bare in p.complementizers:
@@ -743,6 +745,17 @@ def find_cues(
     """Every attribution cue of the sentence, with claim and mention spans."""
     if matches is None:
         matches = Matches(view[: sent.end], pack)
+    # Each pattern's matches in the sentence, looked up once: a sentence with none (one in
+    # five) and no colon has no cue, and needs no reader.
+    within = matches.within
+    start, end = sent.start, sent.end
+    inversions = within("inversion_re", start, end) if pack.inversion_re is not None else []
+    relpreps = within("relprep_re", start, end) if pack.relprep_re is not None else []
+    posspreps = within("possprep_re", start, end) if pack.possprep_re is not None else []
+    preps = within("prep_re", start, end) if pack.prep_re is not None else []
+    verb_ms = within("verb_re", start, end) if pack.verb_re is not None else []
+    if not (inversions or relpreps or posspreps or preps or verb_ms or sent.colons):
+        return []
     r = Reader(view, sent, pack, matches)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -751,49 +764,46 @@ def find_cues(
         return bool(taken) and any(x < b and a < y for x, y in taken)
 
     # 1. French inversion after a claim: "…, a-t-il déclaré", "… », explique-t-elle."
-    if pack.inversion_re is not None:
-        for m in matches.within("inversion_re", sent.start, sent.end):
-            if not r.free(m.start(), m.end()):
+    for m in inversions:
+        if not r.free(m.start(), m.end()):
+            continue
+        pron_group = "p1" if m.group("p1") else "p2"
+        ps, pe = m.span(pron_group)
+        # the pronoun without its hyphens: "-t-il" -> "il"
+        word = view[ps:pe].split("-")[-1]
+        ws = pe - len(word)
+        form = pack.verbs.get(_norm(m.group("v1") or m.group("v2")))
+        if form is None:
+            continue
+        sep = r.sep_right_before(m.start())
+        claim_end = sep if sep is not None else m.start()
+        origin: tuple[int, int] | None = (ws, pe)
+        if word.lower() in pack.impersonal:
+            origin = _impersonal_source(r, m.end())
+            if origin is None:
                 continue
-            pron_group = "p1" if m.group("p1") else "p2"
-            ps, pe = m.span(pron_group)
-            # the pronoun without its hyphens: "-t-il" -> "il"
-            word = view[ps:pe].split("-")[-1]
-            ws = pe - len(word)
-            form = pack.verbs.get(_norm(m.group("v1") or m.group("v2")))
-            if form is None:
-                continue
-            sep = r.sep_right_before(m.start())
-            claim_end = sep if sep is not None else m.start()
-            origin: tuple[int, int] | None = (ws, pe)
-            if word.lower() in pack.impersonal:
-                origin = _impersonal_source(r, m.end())
-                if origin is None:
-                    continue
-                taken.append(origin)  # its marker is no cue preposition of its own
-            found.append(
-                Found(
-                    "inverted",
-                    m.span(),
-                    (sent.start, _mid_sentence(r, claim_end, r.s.seg_end(m.end()))),
-                    origin,
-                    past=form.tense != "present",
-                    trailing=True,
-                    region=(claim_end, r.s.seg_end(m.end())),
-                )
+            taken.append(origin)  # its marker is no cue preposition of its own
+        found.append(
+            Found(
+                "inverted",
+                m.span(),
+                (sent.start, _mid_sentence(r, claim_end, r.s.seg_end(m.end()))),
+                origin,
+                past=form.tense != "present",
+                trailing=True,
+                region=(claim_end, r.s.seg_end(m.end())),
             )
-            taken.append(m.span())
+        )
+        taken.append(m.span())
 
     # 2. cue prepositions ("<prep> X, claim" / "claim, <prep> X"): each kind read by its
     # own function; a plain preposition takes its whole region from later cues
-    for name, read, takes_region in (
-        ("relprep_re", _relative_prep, False),
-        ("possprep_re", _possessive_prep, False),
-        ("prep_re", _preposition, True),
+    for ms, read, takes_region in (
+        (relpreps, _relative_prep, False),
+        (posspreps, _possessive_prep, False),
+        (preps, _preposition, True),
     ):
-        if getattr(pack, name) is None:
-            continue
-        for m in matches.within(name, sent.start, sent.end):
+        for m in ms:
             a, b = span = m.span()
             if not r.free(a, b) or overlaps(a, b):
                 continue
@@ -803,28 +813,27 @@ def find_cues(
                 taken.append(f.region if takes_region else span)
 
     # 3. verbs
-    if pack.verb_re is not None:
-        verbs = pack.verbs
-        for m in matches.within("verb_re", sent.start, sent.end):
-            a, b = span = m.span()
-            if not r.free(a, b) or overlaps(a, b):
-                continue
-            word = m.group()
-            form = verbs.get(_norm(word))
-            if form is None:
-                continue
-            if view[b : b + 1] == "-":
-                continue  # a compound ("state-owned", "report-based"): not a verb
-            if word[:1].isupper() and view[sent.start : a].strip(' "«\u201c'):
-                continue  # "the United States": a capitalised word inside a sentence is a name
-            f = _verb(r, a, b, form, zero_that, found)
-            if f is not None and form.hearing and not _heard_by_venue(r, f):
-                f = None
-            if f is not None:
-                if f.cue[0] < a and f.claim[1] > f.claim[0]:
-                    f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
-                found.append(f)
-                taken.append(span)
+    verbs = pack.verbs
+    for m in verb_ms:
+        a, b = span = m.span()
+        if not r.free(a, b) or overlaps(a, b):
+            continue
+        word = m.group()
+        form = verbs.get(_norm(word))
+        if form is None:
+            continue
+        if view[b : b + 1] == "-":
+            continue  # a compound ("state-owned", "report-based"): not a verb
+        if word[:1].isupper() and view[sent.start : a].strip(' "«\u201c'):
+            continue  # "the United States": a capitalised word inside a sentence is a name
+        f = _verb(r, a, b, form, zero_that, found)
+        if f is not None and form.hearing and not _heard_by_venue(r, f):
+            f = None
+        if f is not None:
+            if f.cue[0] < a and f.claim[1] > f.claim[0]:
+                f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
+            found.append(f)
+            taken.append(span)
 
     # 4. a colon introducing a quotation after a bare noun phrase: "Le ministre : « … »"
     for c in sent.colons:
@@ -1304,8 +1313,9 @@ def _verb(
     if ts_pre and ts_pre[-1].bare in p.recipients and form.tense == "present" and not aux:
         return None
     # a reported question: "whether its board had told the regulator"
-    if any(t.bare in p.question_words and t.bare not in p.relatives for t in ts_pre):
-        return None
+    for t in ts_pre:
+        if t.bare in p.question_words and t.bare not in p.relatives:
+            return None
     # an adjective, not a verb: "an estimated £410,000"
     if (
         ts_pre
@@ -1472,7 +1482,7 @@ def _verb(
         # subject right before the verb: "the company said", "Le préfet a prévenu"
         if ts_pre and ts_pre[0].bare in p.relatives:
             return None  # "which obtained the inspection notes": a verb of the relative clause
-        subject = _trim_subject(r, seg_a, pre_end)
+        subject = _trim_subject(r, ts_pre, pre_end)
         if subject is None:
             return None
         before = view[s.start : seg_a].strip(" ,;")
@@ -1813,11 +1823,11 @@ def _ends_with_quote(view: str, a: int, b: int) -> bool:
     return text != "" and text[-1] in '»"\u201d'
 
 
-def _trim_subject(r: Reader, a: int, b: int) -> tuple[int, int] | None:
-    """The subject in "a signal the authors said": from the last determiner that follows
-    a noun (not a preposition)."""
+def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[int, int] | None:
+    """The subject in "a signal the authors said" (the words ``ts`` before the verb, which
+    the caller has already read, up to ``b``): from the last determiner that follows a noun
+    (not a preposition)."""
     p = r.p
-    ts = r.toks(a, b)
     while ts and (
         ts[0].bare in p.conjunctions
         or ts[0].bare in p.comparatives
@@ -2187,6 +2197,12 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
     """Nest claims wrapped by a closing cue, and cut opening claims at the next cue."""
     if not found:
         return found  # most sentences have no cue
+    if len(found) == 1:
+        # A single cue has nothing to nest nor to cut: only the empty-claim test applies.
+        f = found[0]
+        a, b = f.claim
+        keep = f.kind == "backref" or r.view[a:b].strip(' ,;:."«»\u201c\u201d-')
+        return [f] if keep else []
     out = list(found)
     # A closing cue whose claim holds another cue relays that cue's claim:
     # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
