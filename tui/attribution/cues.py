@@ -108,6 +108,18 @@ class Matches:
             return []  # most patterns have no match in a given sentence
         return [m for m in ms[i:j] if m.end() <= end]
 
+    def cue_matches(self, start: int, end: int) -> list[list[re.Match[str]]]:
+        """``within`` for each of the cue patterns (``NAMES[1:]``, in that order). When no
+        candidate position falls in [start, end), none of them can match there: one lookup
+        answers for all five (a sentence in five has no cue at all)."""
+        cands = self.starts
+        if cands is not None:
+            i = bisect_left(cands, start)
+            if i == len(cands) or cands[i] >= end:
+                return [[], [], [], [], []]
+        within = self.within
+        return [within(name, start, end) for name in self.NAMES[1:]]
+
 
 class _Found:
     """A match reduced to its span (what the traps hand out)."""
@@ -747,13 +759,7 @@ def find_cues(
         matches = Matches(view[: sent.end], pack)
     # Each pattern's matches in the sentence, looked up once: a sentence with none (one in
     # five) and no colon has no cue, and needs no reader.
-    within = matches.within
-    start, end = sent.start, sent.end
-    inversions = within("inversion_re", start, end) if pack.inversion_re is not None else []
-    relpreps = within("relprep_re", start, end) if pack.relprep_re is not None else []
-    posspreps = within("possprep_re", start, end) if pack.possprep_re is not None else []
-    preps = within("prep_re", start, end) if pack.prep_re is not None else []
-    verb_ms = within("verb_re", start, end) if pack.verb_re is not None else []
+    inversions, relpreps, posspreps, preps, verb_ms = matches.cue_matches(sent.start, sent.end)
     if not (inversions or relpreps or posspreps or preps or verb_ms or sent.colons):
         return []
     r = Reader(view, sent, pack, matches)
