@@ -164,8 +164,8 @@ def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, i
     n = len(toks)
     kinds = pack.kinds
     firsts = pack.kind_first_words
-    for i in range(start, n):
-        bare = toks[i].bare
+    for i, t in enumerate(toks[start:] if start else toks, start):
+        bare = t.bare
         if bare in firsts:  # a longer kind may start here: try the longest first
             for size in range(min(pack.kind_max_words, n - i), 1, -1):
                 kind = kinds.get(" ".join(t.bare for t in toks[i : i + size]))
@@ -256,12 +256,16 @@ def analyse(
     )
     if not toks:
         return None
-    first_tok = sent.toks[0] if sent.toks else None
-    # A mention opening the sentence after a quote mark is sentence-initial too.
-    if first_tok is not None and toks[0].start != first_tok.start:
-        first_tok = toks[0] if _sentence_initial(view, sent, toks[0].start) else None
+    # The mention's first word when it opens the sentence (after quote marks or blanks).
+    sent_first = sent.toks[0] if sent.toks else None
+    if sent_first is None:
+        first_tok = None
+    elif toks[0].start == sent_first.start:
+        first_tok = toks[0]
+    elif toks[0].start > sent_first.start:
+        first_tok = None  # the sentence's first word comes before (not a quote mark, a blank)
     else:
-        first_tok = toks[0] if first_tok is not None and toks[0].start == first_tok.start else None
+        first_tok = toks[0] if _sentence_initial(view, sent, toks[0].start) else None
 
     # analyse runs for every candidate mention: the pack's sets it reads often are locals
     determiners = pack.determiners
@@ -334,16 +338,19 @@ def analyse(
         head_runs.append(r)
     # a name inside a relative clause is not the mention's name: "le rapport de contrôle que
     # Lanterne s'est procuré"
-    for rel_at in range(dets + 1, n):
-        if toks[rel_at].bare in relatives:
-            rel_end = n  # the relative clause ends at a comma: ", Ormsby and West Fenner"
-            for k in range(rel_at + 1, n):
-                if "," in view[toks[k - 1].end : toks[k].start]:
-                    rel_end = k
-                    break
-            head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
-            runs = [r for r in runs if not rel_at < r[0] < rel_end]
+    rel_at = n  # the first relative word after the determiners (an unnamed mention stops there)
+    for k in range(dets + 1, n):
+        if toks[k].bare in relatives:
+            rel_at = k
             break
+    if rel_at < n:
+        rel_end = n  # the relative clause ends at a comma: ", Ormsby and West Fenner"
+        for k in range(rel_at + 1, n):
+            if "," in view[toks[k - 1].end : toks[k].start]:
+                rel_end = k
+                break
+        head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
+        runs = [r for r in runs if not rel_at < r[0] < rel_end]
     transparent = head in transparent_words
     name_run: tuple[int, int] | None = None
     acronym = ACRONYM_RE.search(text)
@@ -401,11 +408,7 @@ def analyse(
         key = frozenset([t.bare for t in toks[a:b] if t.bare not in particles])
     else:
         # Unnamed: the phrase without its determiners, up to a relative clause or comma.
-        stop = n
-        for k in range(dets + 1, n):
-            if toks[k].bare in relatives:
-                stop = k
-                break
+        stop = rel_at
         # "One of the housemates": the member phrase stays in the name
         seg = (toks[:stop] if low.startswith(pack.member_of) else toks[dets:stop]) or toks
         cut = seg[-1].end
@@ -493,7 +496,11 @@ def analyse(
             for k in agents[-1:] or others[:1]:
                 scope = toks[k + 1 :]
         sdet = scope[0].bare if scope else ""
-        vague = any(t.bare in vague_nouns for t in scope[:4])
+        vague = False
+        for t in scope[:4]:
+            if t.bare in vague_nouns:
+                vague = True
+                break
         indefinite = (
             sdet in pack.det_indefinite
             or (scope and scope[0].text.isdigit())
@@ -529,26 +536,29 @@ def analyse(
         and (head in kinds or head in person_gender)
     )
     fiction = False
+    fiction_words = pack.fiction
     for t in body_toks[:8]:
-        if t.bare in pack.fiction:
+        if t.bare in fiction_words:
             fiction = True
             break
+    # (positional arguments: by keyword, they cost more than the rest of the construction)
     return Mention(
-        span=span,
-        text=text,
-        name=name,
-        name_key=key,
-        named=named,
-        kind=kind,
-        person=person,
-        gender=gender,
-        plural=plural,
-        anonymous=anonymous,
-        media=media,
-        description=singular_def,
-        head=head,
-        fiction=fiction,
-        non_source=head in pack.non_sources and not named,
+        span,
+        text,
+        name,
+        key,  # name_key
+        named,
+        kind,
+        person,
+        gender,
+        plural,
+        anonymous,
+        media,
+        None,  # pronoun
+        singular_def,  # description
+        head,
+        fiction,
+        head in pack.non_sources and not named,  # non_source
     )
 
 
