@@ -457,7 +457,11 @@ class Registry:
         for a, b in runs:
             if quotes and any(qa < toks[a].start < qb for qa, qb in quotes):
                 continue  # a name quoted is not a name the article speaks of
-            key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
+            if b - a == 1:  # (most runs: one word, no list to build)
+                bare = toks[a].bare
+                key = frozenset() if bare in complement_markers else frozenset((bare,))
+            else:
+                key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
             if not key:
                 continue
             cands: set[int] = set()
@@ -620,7 +624,8 @@ def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
         t = sent.tok_after(a)
         if t is None:
             return None
-        if view[a : t.start].strip(" ,;") != "":
+        gap = t.start - a  # (mostly nothing or one space: no slice to strip then)
+        if gap and not (gap == 1 and view[a] == " ") and view[a : t.start].strip(" ,;") != "":
             return None  # a quotation or a dash opens the segment
         low = t.bare
         if low in pack.framing_starts or (
