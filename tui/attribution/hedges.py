@@ -37,21 +37,25 @@ class _WordVerdicts:
         self.hits: set[str] = set()
         self.misses: set[str] = set()
 
-    def hits_in(self, words: set[str]) -> set[str]:
-        if words <= self.misses:
-            return set()  # the common case, decided without building a set
-        new = words - self.hits - self.misses
+    def hits_in(self, words: list[str]) -> set[str]:
+        """The words of ``words`` that the pattern matches."""
+        if self.misses.issuperset(words):
+            return set()  # the common case, decided without building a set of the words
+        distinct = set(words)
+        new = distinct - self.hits - self.misses
         if new:
             if len(self.misses) > self.MAX:
                 self.misses.clear()
             fullmatch = self.rx.fullmatch
             for w in new:
                 (self.hits if fullmatch(w.lower()) is not None else self.misses).add(w)
-        return words & self.hits
+        return distinct & self.hits
 
 
-# Keyed by the pattern object itself (not its id, which a later pattern may reuse).
-_VERDICTS: dict[re.Pattern[str], _WordVerdicts] = {}
+# Keyed by the pattern's id, checked against the pattern each entry holds (which keeps it
+# alive, so that no other pattern can take its id): hashing a pattern hashes its whole
+# compiled code, once per call.
+_VERDICTS: dict[int, _WordVerdicts] = {}
 
 
 def find_hedges(
@@ -69,27 +73,36 @@ def find_hedges(
     if end <= start:
         return []
     found: list[tuple[int, int, bool]] = []  # (start, end, from a pattern)
-    if pack.hedge_re is not None:
+    hedge_re = pack.hedge_re
+    if hedge_re is not None:
         if starts is None:
-            found.extend(
-                (m.start(), m.end(), False) for m in pack.hedge_re.finditer(view, start, end)
-            )
+            found.extend((m.start(), m.end(), False) for m in hedge_re.finditer(view, start, end))
         else:
-            _hedge_matches(view, start, end, pack.hedge_re, starts, found)
+            # ``finditer`` tried at the candidate positions only (inline: this runs for every
+            # claim): an attempt at q is ``match(view, q, end)`` (lookbehinds see before q,
+            # the text ends at ``end``) and the scan resumes after each match (these
+            # patterns never match empty)
+            match = hedge_re.match
+            resume = start
+            first = bisect_left(starts, start)
+            for q in starts[first : bisect_left(starts, end, first)]:
+                if q >= resume:
+                    m = match(view, q, end)
+                    if m is not None:
+                        a, b = m.span()
+                        found.append((a, b, False))
+                        resume = b if b > a else a + 1
     if pack.hedge_word_re is not None:
         # patterns are tried word by word (and remembered): scanning them over the text
         # would retry their leading \w* at every letter
         rx = pack.hedge_word_re
-        verdicts = _VERDICTS.get(rx)
-        if verdicts is None:
-            verdicts = _VERDICTS[rx] = _WordVerdicts(rx)
-        hits = verdicts.hits_in(set(WORD.findall(view, start, end)))
-        if hits:
-            found.extend(
-                (m.start(), m.end(), True)
-                for m in WORD.finditer(view, start, end)
-                if m.group() in hits
-            )
+        verdicts = _VERDICTS.get(id(rx))
+        if verdicts is None or verdicts.rx is not rx:
+            verdicts = _VERDICTS[id(rx)] = _WordVerdicts(rx)
+        for word in verdicts.hits_in(WORD.findall(view, start, end)):
+            _word_at(view, start, end, word, found)
+    if not found:
+        return []  # (most claims)
     out: list[Span] = []
     for a, b, pattern in sorted(set(found)):
         word = " ".join(view[a:b].lower().split())
@@ -105,30 +118,25 @@ def find_hedges(
     return out
 
 
-def _hedge_matches(
-    view: str,
-    start: int,
-    end: int,
-    rx: re.Pattern[str],
-    starts: list[int],
-    found: list[tuple[int, int, bool]],
+def _word_at(
+    view: str, start: int, end: int, word: str, found: list[tuple[int, int, bool]]
 ) -> None:
-    """``rx.finditer(view, start, end)`` tried at the candidate positions only: an attempt
-    at q is ``rx.match(view, q, end)`` (lookbehinds see before q, the text ends at ``end``)
-    and the scan resumes after each match (these patterns never match empty)."""
-    match = rx.match
-    resume = start
-    for k in range(bisect_left(starts, start), len(starts)):
-        q = starts[k]
-        if q >= end:
-            break
-        if q < resume:
-            continue
-        m = match(view, q, end)
-        if m is not None:
-            a, b = m.span()
-            found.append((a, b, False))
-            resume = b if b > a else a + 1
+    """Where ``word`` is a whole word of ``WORD.finditer(view, start, end)``: an occurrence
+    with no word character (what ``\\w`` matches: ``isalnum`` or ``_``) touching it inside
+    the span. A hit is rare, so finding it beats matching every word of the span again."""
+    size = len(word)
+    pos = view.find(word, start, end)
+    while pos != -1:
+        after = pos + size
+        if (pos == start or not _is_word_char(view[pos - 1])) and (
+            after == end or not _is_word_char(view[after])
+        ):
+            found.append((pos, after, True))
+        pos = view.find(word, pos + 1, end)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _capitalised_inside(view: str, pos: int) -> bool:
@@ -151,10 +159,16 @@ def _in_question(view: str, start: int, pos: int, pack: RulePack) -> bool:
     if not pack.question_words:
         return False
     lo = max(start, pos - 60)
-    ms = list(WORD_RE.finditer(view, lo, pos))[-QUESTION_REACH:]
-    for m in ms:
+    question_words = pack.question_words
+    words = WORD_RE.findall(view, lo, pos)[-QUESTION_REACH:]
+    for w in words:
+        if w.lower().rstrip("'") in question_words:
+            break
+    else:
+        return False  # (the common case: no question word, so no word's offset is needed)
+    for m in list(WORD_RE.finditer(view, lo, pos))[-QUESTION_REACH:]:
         w = m.group().lower().rstrip("'")
-        if w not in pack.question_words:
+        if w not in question_words:
             continue
         if w in pack.relatives and view[max(lo, m.start() - 3) : m.start()].rstrip()[-1:] == ",":
             continue  # ", which could …": a relative clause, not a reported question

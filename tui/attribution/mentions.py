@@ -55,24 +55,32 @@ def name_runs(
     view: str, toks: list[Token], first_tok: Token | None, pack: RulePack
 ) -> list[tuple[int, int]]:
     """[i, j) token ranges of proper names (titles at the start of a run are left out).
-    A run never crosses punctuation: only blanks may separate its words."""
-    # Called for every sentence and every mention: the pack's sets are read into locals.
+    A run never crosses punctuation: only blanks may separate its words. ``first_tok`` is
+    ``toks[0]`` when it opens the sentence (its capital then says less), else None."""
     runs: list[tuple[int, int]] = []
+    # A run starts at a capitalised word: jump from one to the next instead of stepping
+    # through every word (most are not capitalised).
+    caps = [k for k, t in enumerate(toks) if t.cap]
+    if not caps:
+        return runs  # (most mentions: no name at all)
+    n = len(toks)
+    resume = 0  # words before this one are inside a run already read
+    if (
+        caps[0] == 0
+        and first_tok is toks[0]
+        and not _opens_name(first_tok, toks[1] if n > 1 else None, pack)
+    ):
+        resume = 1  # a capital opening the sentence that opens no name
+    # Called for every sentence and every mention: the pack's sets are read into locals.
     # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
     particles = pack.name_particles
     person_gender = pack.person_gender
     kinds = pack.kinds
     media_re = pack.media_re
-    n = len(toks)
-    resume = 0  # words before this one are inside a run already read
-    # A run starts at a capitalised word: jump from one to the next instead of stepping
-    # through every word (most are not capitalised).
-    for i in [k for k, t in enumerate(toks) if t.cap]:
+    for i in caps:
         if i < resume:
             continue
         tok = toks[i]
-        if tok is first_tok and not _opens_name(tok, toks[i + 1] if i + 1 < n else None, pack):
-            continue
         j = i + 1
         prev_end = tok.end
         while j < n:
@@ -89,57 +97,65 @@ def name_runs(
                 # (a slice, not pos/endpos: the pattern's look-behind must not see before it)
                 if media_re is not None and media_re.fullmatch(view[tok.start : prev_end]):
                     break  # "l'AFP Sandrine Morel": a news outlet, then a person
-            elif not (
-                (t.text[:1].isdigit() and toks[j - 1].cap and len(t.text) <= 3)
-                or (
-                    # "Santé publique France": a lower-case adjective inside a name
-                    len(t.text) > 4
-                    and j + 1 < n
-                    and toks[j + 1].cap
-                    and toks[j + 1].start - t.end == 1
-                    and t.bare not in pack.determiners
-                    and t.bare not in pack.prepositions
-                    and t.bare not in pack.conjunctions
-                    and t.bare not in pack.relatives
-                    and t.low not in pack.verbs
-                    and t.low not in pack.auxiliary_words
-                    and t.bare not in pack.framing_starts
-                )
-                or (
-                    t.bare in particles
-                    and j + 1 < n
-                    and toks[j + 1].cap
-                    and toks[j + 1].start - t.end <= 1
-                )
-                or (
-                    # "Écho de l'Indre", "Ministère de la Santé": two particles, then a name
-                    t.bare in particles
-                    and j + 2 < n
-                    and toks[j + 1].bare in particles
-                    and toks[j + 2].cap
-                    and toks[j + 2].start - toks[j + 1].end <= 1
-                    and toks[j + 1].start - t.end <= 1
-                )
-            ):
-                break
+            else:
+                # A lower-case word joins the name in three cases; the cheapest tests come
+                # first (most words are none of these and leave the run).
+                text = t.text
+                bare = t.bare
+                nxt = toks[j + 1] if j + 1 < n else None
+                if not (
+                    (
+                        bare in particles
+                        and nxt is not None
+                        and (
+                            (nxt.cap and nxt.start - t.end <= 1)
+                            or (
+                                # "Écho de l'Indre", "Ministère de la Santé": two
+                                # particles, then a name
+                                j + 2 < n
+                                and nxt.bare in particles
+                                and toks[j + 2].cap
+                                and toks[j + 2].start - nxt.end <= 1
+                                and nxt.start - t.end <= 1
+                            )
+                        )
+                    )
+                    or (
+                        # "Santé publique France": a lower-case adjective inside a name
+                        nxt is not None
+                        and nxt.cap
+                        and len(text) > 4
+                        and nxt.start - t.end == 1
+                        and bare not in pack.determiners
+                        and bare not in pack.prepositions
+                        and bare not in pack.conjunctions
+                        and bare not in pack.relatives
+                        and t.low not in pack.verbs
+                        and t.low not in pack.auxiliary_words
+                        and bare not in pack.framing_starts
+                    )
+                    or (text[0].isdigit() and len(text) <= 3 and toks[j - 1].cap)
+                ):
+                    break
             j += 1
             prev_end = t.end
         # A leading title ("Mayor", "Dr", "PDG") is not part of the name.
-        while i < j and (toks[i].bare in person_gender or toks[i].bare in kinds):
-            if j - i == 1 and toks[i].bare in kinds and not toks[i].text.isupper():
+        while i < j:
+            bare = toks[i].bare
+            kind = kinds.get(bare)
+            title = bare in person_gender
+            if not title and kind is None:
                 break
-            if (
-                toks[i].bare not in person_gender
-                and kinds[toks[i].bare] == "document"
-                and j - i > 2
-            ):
+            if kind is not None and j - i == 1 and not toks[i].text.isupper():
+                break
+            if not title and kind == "document" and j - i > 2:
                 break  # "Data Protection Commission": a document noun opening a long name
             i += 1
         while j > i and toks[j - 1].bare in particles:
             j -= 1
         if j > i:
             runs.append((i, j))
-        resume = max(j, i + 1)
+        resume = j if j > i else i + 1
     return runs
 
 
@@ -148,8 +164,8 @@ def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, i
     n = len(toks)
     kinds = pack.kinds
     firsts = pack.kind_first_words
-    for i in range(start, n):
-        bare = toks[i].bare
+    for i, t in enumerate(toks[start:] if start else toks, start):
+        bare = t.bare
         if bare in firsts:  # a longer kind may start here: try the longest first
             for size in range(min(pack.kind_max_words, n - i), 1, -1):
                 kind = kinds.get(" ".join(t.bare for t in toks[i : i + size]))
@@ -240,12 +256,16 @@ def analyse(
     )
     if not toks:
         return None
-    first_tok = sent.toks[0] if sent.toks else None
-    # A mention opening the sentence after a quote mark is sentence-initial too.
-    if first_tok is not None and toks[0].start != first_tok.start:
-        first_tok = toks[0] if _sentence_initial(view, sent, toks[0].start) else None
+    # The mention's first word when it opens the sentence (after quote marks or blanks).
+    sent_first = sent.toks[0] if sent.toks else None
+    if sent_first is None:
+        first_tok = None
+    elif toks[0].start == sent_first.start:
+        first_tok = toks[0]
+    elif toks[0].start > sent_first.start:
+        first_tok = None  # the sentence's first word comes before (not a quote mark, a blank)
     else:
-        first_tok = toks[0] if first_tok is not None and toks[0].start == first_tok.start else None
+        first_tok = toks[0] if _sentence_initial(view, sent, toks[0].start) else None
 
     # analyse runs for every candidate mention: the pack's sets it reads often are locals
     determiners = pack.determiners
@@ -318,16 +338,19 @@ def analyse(
         head_runs.append(r)
     # a name inside a relative clause is not the mention's name: "le rapport de contrôle que
     # Lanterne s'est procuré"
-    for rel_at in range(dets + 1, n):
-        if toks[rel_at].bare in relatives:
-            rel_end = n  # the relative clause ends at a comma: ", Ormsby and West Fenner"
-            for k in range(rel_at + 1, n):
-                if "," in view[toks[k - 1].end : toks[k].start]:
-                    rel_end = k
-                    break
-            head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
-            runs = [r for r in runs if not rel_at < r[0] < rel_end]
+    rel_at = n  # the first relative word after the determiners (an unnamed mention stops there)
+    for k in range(dets + 1, n):
+        if toks[k].bare in relatives:
+            rel_at = k
             break
+    if rel_at < n:
+        rel_end = n  # the relative clause ends at a comma: ", Ormsby and West Fenner"
+        for k in range(rel_at + 1, n):
+            if "," in view[toks[k - 1].end : toks[k].start]:
+                rel_end = k
+                break
+        head_runs = [r for r in head_runs if not rel_at < r[0] < rel_end]
+        runs = [r for r in runs if not rel_at < r[0] < rel_end]
     transparent = head in transparent_words
     name_run: tuple[int, int] | None = None
     acronym = ACRONYM_RE.search(text)
@@ -385,11 +408,7 @@ def analyse(
         key = frozenset([t.bare for t in toks[a:b] if t.bare not in particles])
     else:
         # Unnamed: the phrase without its determiners, up to a relative clause or comma.
-        stop = n
-        for k in range(dets + 1, n):
-            if toks[k].bare in relatives:
-                stop = k
-                break
+        stop = rel_at
         # "One of the housemates": the member phrase stays in the name
         seg = (toks[:stop] if low.startswith(pack.member_of) else toks[dets:stop]) or toks
         cut = seg[-1].end
@@ -477,7 +496,11 @@ def analyse(
             for k in agents[-1:] or others[:1]:
                 scope = toks[k + 1 :]
         sdet = scope[0].bare if scope else ""
-        vague = any(t.bare in vague_nouns for t in scope[:4])
+        vague = False
+        for t in scope[:4]:
+            if t.bare in vague_nouns:
+                vague = True
+                break
         indefinite = (
             sdet in pack.det_indefinite
             or (scope and scope[0].text.isdigit())
@@ -513,26 +536,29 @@ def analyse(
         and (head in kinds or head in person_gender)
     )
     fiction = False
+    fiction_words = pack.fiction
     for t in body_toks[:8]:
-        if t.bare in pack.fiction:
+        if t.bare in fiction_words:
             fiction = True
             break
+    # (positional arguments: by keyword, they cost more than the rest of the construction)
     return Mention(
-        span=span,
-        text=text,
-        name=name,
-        name_key=key,
-        named=named,
-        kind=kind,
-        person=person,
-        gender=gender,
-        plural=plural,
-        anonymous=anonymous,
-        media=media,
-        description=singular_def,
-        head=head,
-        fiction=fiction,
-        non_source=head in pack.non_sources and not named,
+        span,
+        text,
+        name,
+        key,  # name_key
+        named,
+        kind,
+        person,
+        gender,
+        plural,
+        anonymous,
+        media,
+        None,  # pronoun
+        singular_def,  # description
+        head,
+        fiction,
+        head in pack.non_sources and not named,  # non_source
     )
 
 

@@ -26,6 +26,7 @@ _ACRONYM_AFTER = re.compile(r"[^,.;:()\n]{0,80}?\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{
 PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
 _VAGUE_KINDS = ("unknown", "anonymous")  # kinds that fit any other
 _MEDIA_KINDS = ("media", "news-agency")
+_NOT_YET = -1  # a position not looked for yet (positions are never negative)
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -365,7 +366,17 @@ class Registry:
             for w in _WORD.findall(m.text.lower())
             if w != head and len(w) > 2 and w not in self.pack.determiners
         ]
-        for e in self._recent(pos):
+        # the walk of self._recent(pos), inline: a description looks through many entities
+        # and a generator resumes once per entity
+        entities = self.entities
+        seen: set[int] = set()
+        for at, idx in reversed(self.salience):
+            if at >= pos or idx in seen:
+                continue
+            if len(seen) >= SALIENCE_REACH:
+                break  # (tested here, not after the body: the body's tests continue)
+            seen.add(idx)
+            e = entities[idx]
             if e.outlet or e.plural:
                 continue
             lowered = e.lowered
@@ -439,12 +450,18 @@ class Registry:
         runs = name_runs(view, toks, toks[0], p)
         if not runs:
             return
-        subject_at = _subject_start(view, sent, p)
+        # where the sentence's subject may start: looked for when a name first needs it
+        # (many sentences name no source)
+        subject_at: int | None = _NOT_YET
         complement_markers = p.complement_markers
         for a, b in runs:
             if quotes and any(qa < toks[a].start < qb for qa, qb in quotes):
                 continue  # a name quoted is not a name the article speaks of
-            key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
+            if b - a == 1:  # (most runs: one word, no list to build)
+                bare = toks[a].bare
+                key = frozenset() if bare in complement_markers else frozenset((bare,))
+            else:
+                key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
             if not key:
                 continue
             cands: set[int] = set()
@@ -463,6 +480,8 @@ class Registry:
             if hit is not None:
                 if not hit.outlet:
                     self.touch(hit, toks[a].start)
+                    if subject_at == _NOT_YET:
+                        subject_at = _subject_start(view, sent, p)
                     self._subject(sent, hit, toks, a, subject_at)
                     self._acronym_after(view, body, hit, toks[a].start, toks[b - 1].end)
                 continue
@@ -544,6 +563,8 @@ class Registry:
                 e.heads.add(title)  # "la ministre des Sports, Sophie X": "la ministre"
             self._add(e, key, key)
             self.touch(e, toks[a].start)
+            if subject_at == _NOT_YET:
+                subject_at = _subject_start(view, sent, p)
             self._subject(sent, e, toks, a, subject_at)
             self._acronym_after(view, body, e, toks[a].start, toks[b - 1].end)
 
@@ -603,7 +624,8 @@ def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
         t = sent.tok_after(a)
         if t is None:
             return None
-        if view[a : t.start].strip(" ,;") != "":
+        gap = t.start - a  # (mostly nothing or one space: no slice to strip then)
+        if gap and not (gap == 1 and view[a] == " ") and view[a : t.start].strip(" ,;") != "":
             return None  # a quotation or a dash opens the segment
         low = t.bare
         if low in pack.framing_starts or (
