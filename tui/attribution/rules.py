@@ -807,7 +807,12 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         # a trie: the longest name that fits wins, as in a longest-first alternation, but
         # a position is turned down at its first letter instead of once per name
         body = _trie_pattern(media)
-        media_re = _compile(rf"(?<![\w-])(?:{body})(?![\w-])", where, "sources.media_names", 0)
+        # the names' first letters before the lookbehind: most positions fail that one test
+        first = _first_char_class(body, 0)
+        lookahead = f"(?={first})" if first else ""
+        media_re = _compile(
+            rf"{lookahead}(?<![\w-])(?:{body})(?![\w-])", where, "sources.media_names", 0
+        )
 
     # Every cue pattern above, and the hedge-word pattern, opens with (?<![\w-]) and one of
     # these phrases (the inversion pattern with a finite verb or an auxiliary), so a position
