@@ -287,7 +287,9 @@ def _continued_quote(
         span=span,
         cue=None,
         hops=[(e, m, True), *src.hops[1:]],
-        hedges=find_hedges(view, span.start, span.end, pack, past_cue=False, starts=starts),
+        hedges=find_hedges(
+            view, span.start, span.end, pack, past_cue=False, starts=starts, sent=sent
+        ),
         anonymous=src.anonymous,
         sentence=sent.index,
         para=sent.para,
@@ -411,7 +413,15 @@ def _draft(
     else:
         anonymous = origin_mention.anonymous or entity.anonymous
     past_cue = f.past and f.kind in ("verb", "inverted", "backref")
-    hedges = find_hedges(view, claim.start, claim.end, pack, past_cue=past_cue, starts=starts)
+    hedges = find_hedges(
+        view,
+        claim.start,
+        claim.end,
+        pack,
+        past_cue=past_cue,
+        starts=starts,
+        sent=prev if f.kind == "backref" else sent,  # the sentence holding the claim
+    )
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
     return Draft(
         span=claim,
@@ -517,7 +527,7 @@ def _unsourced(
     text = view[sent.start : sent.end].rstrip()
     if text.endswith("?"):
         return None
-    hedges = find_hedges(view, sent.start, sent.end, pack, past_cue=False, starts=starts)
+    hedges = find_hedges(view, sent.start, sent.end, pack, past_cue=False, starts=starts, sent=sent)
     if not hedges:
         return None
     span = trim(view, sent.start, sent.end, " \t\n")

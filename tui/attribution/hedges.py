@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 from tui.attribution.rules import RulePack
-from tui.attribution.text import WORD_RE
+from tui.attribution.text import WORD_RE, Sentence, Token
 from tui.model import Span
 
 QUESTION_REACH = 4  # words between a question word and the modal it governs
@@ -28,7 +29,9 @@ class _WordVerdicts:
 
     Words are sorted into two sets the first time they are seen, so that a span is judged
     with set operations on its distinct words; the per-word loop only runs over the rare
-    spans that hold a hit."""
+    spans that hold a hit. The same is kept for whole tokens (a token holds one or more
+    ``\\w+`` words: "l'" holds "l", "Jean-Pierre" two), so that a span of a sentence is
+    judged on the tokens the sentence already has instead of being split into words again."""
 
     MAX = 50_000
 
@@ -36,6 +39,8 @@ class _WordVerdicts:
         self.rx = rx
         self.hits: set[str] = set()
         self.misses: set[str] = set()
+        self.tok_hits: dict[str, list[str]] = {}  # token text -> the words in it that match
+        self.tok_misses: set[str] = set()  # token texts with no word that matches
 
     def hits_in(self, words: list[str]) -> set[str]:
         """The words of ``words`` that the pattern matches."""
@@ -50,6 +55,29 @@ class _WordVerdicts:
             for w in new:
                 (self.hits if fullmatch(w.lower()) is not None else self.misses).add(w)
         return distinct & self.hits
+
+    def hits_in_tokens(self, toks: list[Token]) -> set[str]:
+        """The words of the tokens ``toks`` that the pattern matches."""
+        misses = self.tok_misses
+        if misses.issuperset(map(_TEXT, toks)):
+            return set()  # the common case (map: no Python frame per token)
+        out: set[str] = set()
+        tok_hits = self.tok_hits
+        for text in set(map(_TEXT, toks)).difference(misses):  # (a few tokens)
+            found = tok_hits.get(text)
+            if found is None:
+                found = list(self.hits_in(WORD.findall(text)))
+                if found:
+                    tok_hits[text] = found
+                else:
+                    if len(misses) > self.MAX:
+                        misses.clear()
+                    misses.add(text)
+            out.update(found)
+        return out
+
+
+_TEXT = attrgetter("text")
 
 
 # Keyed by the pattern's id, checked against the pattern each entry holds (which keeps it
@@ -66,10 +94,12 @@ def find_hedges(
     *,
     past_cue: bool,
     starts: list[int] | None = None,
+    sent: Sentence | None = None,
 ) -> list[Span]:
     """Hedges in ``view[start:end]``. ``starts``: the positions where ``pack.cue_start_re``
     matched in the whole view (every ``hedge_re`` match starts at one), so that the hedge
-    pattern is tried there only instead of at every character."""
+    pattern is tried there only instead of at every character. ``sent``: a sentence holding
+    the span, whose tokens then give its words."""
     if end <= start:
         return []
     found: list[tuple[int, int, bool]] = []  # (start, end, from a pattern)
@@ -99,7 +129,11 @@ def find_hedges(
         verdicts = _VERDICTS.get(id(rx))
         if verdicts is None or verdicts.rx is not rx:
             verdicts = _VERDICTS[id(rx)] = _WordVerdicts(rx)
-        for word in verdicts.hits_in(WORD.findall(view, start, end)):
+        if sent is not None and sent.start <= start and end <= sent.end:
+            hits = _hits_in_sentence(view, start, end, sent, verdicts)
+        else:
+            hits = verdicts.hits_in(WORD.findall(view, start, end))
+        for word in hits:
             _word_at(view, start, end, word, found)
     if not found:
         return []  # (most claims)
@@ -116,6 +150,28 @@ def find_hedges(
             continue  # "up from 315 kg in May": a name (a month), not the modal
         out.append(Span(a, b))
     return out
+
+
+def _hits_in_sentence(
+    view: str, start: int, end: int, sent: Sentence, verdicts: _WordVerdicts
+) -> set[str]:
+    """``verdicts.hits_in(WORD.findall(view, start, end))`` from the sentence's tokens: every
+    ``\\w+`` word lies inside one token, so the span's words are those of the tokens wholly
+    inside it, and of the parts inside it of a token cut by its start or its end."""
+    starts = sent._tok_starts
+    toks = sent.toks
+    i = bisect_left(starts, start)  # the first token starting in the span
+    j = bisect_left(starts, end, i)  # after the last one
+    edges: list[str] = []
+    if i and toks[i - 1].end > start:  # a token cut by the span's start (or holding it all)
+        edges += WORD.findall(view, start, min(toks[i - 1].end, end))
+    if j > i and toks[j - 1].end > end:  # a token cut by the span's end
+        j -= 1
+        edges += WORD.findall(view, toks[j].start, end)
+    hits = verdicts.hits_in_tokens(toks[i:j] if i or j < len(toks) else toks)
+    if edges:
+        hits |= verdicts.hits_in(edges)
+    return hits
 
 
 def _word_at(
