@@ -11,7 +11,14 @@ from tui.attribution.hedges import find_hedges
 from tui.attribution.mentions import Mention, analyse
 from tui.attribution.rules import RulePack, RulesError, compile_pack, load_rules, normalise
 from tui.attribution.sources import Entity, Registry
-from tui.attribution.text import OPENERS, Sentence, build_sentence, strip_quote_marks, trim
+from tui.attribution.text import (
+    OPENERS,
+    Sentence,
+    build_sentence,
+    strip_quote_marks,
+    trim,
+    trimmed,
+)
 from tui.model import AnnotationSet, Article, Claim, Hop, Span, Status
 
 BACKREF_REACH = 3  # a sentence's first words that may name what it refers back to
@@ -195,14 +202,12 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
 def _starts_with_backref(view: str, sent: Sentence, pack: RulePack) -> bool:
     """ "Le chiffre …", "The memo was published by …", "Des informations publiées par …"."""
     toks = sent.toks[: BACKREF_REACH + 1]
+    determiners = pack.determiners  # (runs for every sentence: the sets are locals)
+    framing_starts = pack.framing_starts
     k = 0
-    while (
-        k < len(toks)
-        and toks[k].bare in pack.framing_starts
-        and toks[k].bare not in pack.determiners
-    ):
+    while k < len(toks) and toks[k].bare in framing_starts and toks[k].bare not in determiners:
         k += 1
-    if k < len(toks) and (toks[k].bare in pack.determiners or toks[k].low in pack.determiners):
+    if k < len(toks) and (toks[k].bare in determiners or toks[k].low in determiners):
         k += 1
         return k < len(toks) and toks[k].bare in pack.backref_nouns
     return False
@@ -230,10 +235,8 @@ def _sentence(
     media_here: tuple[Entity, Span] | None = None
     for f in founds:
         d = _draft(view, body, sent, f, prev, pack, reg, last, backref, matches.starts)
-        if d is None:
-            continue
-        if d == "relay":
-            continue
+        if not isinstance(d, Draft):
+            continue  # None, or "relay" (tested by type: ``==`` would call Draft.__eq__)
         drafts.append(d)
         e, m = d.hops[0][0], d.hops[0][1]
         if d.origin_mention is not None:
@@ -336,9 +339,10 @@ def _draft(
     else:
         a, b = f.claim
     a, b = strip_quote_marks(view, a, b)
-    claim = trim(view, a, b, " \t\n,;:-\u2013\u2014")
-    if claim.end <= claim.start:
+    a, b = trimmed(view, a, b, " \t\n,;:-\u2013\u2014")
+    if b <= a:
         return None
+    claim = Span(a, b)
     if f.kind == "passive" and backref:
         return "relay"  # "The memo was published by …": a relay of the previous claim
 
@@ -423,16 +427,17 @@ def _draft(
         sent=prev if f.kind == "backref" else sent,  # the sentence holding the claim
     )
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
+    # (positional arguments: one Draft per claim, and keywords cost more than the rest)
     return Draft(
-        span=claim,
-        cue=cue,
-        hops=hops,
-        hedges=hedges,
-        anonymous=anonymous,
-        sentence=sent.index,
-        para=sent.para,
-        origin_media=entity.media,
-        origin_mention=origin_mention,
+        claim,  # span
+        cue,
+        hops,
+        hedges,
+        anonymous,
+        sent.index,  # sentence
+        sent.para,
+        entity.media,  # origin_media
+        origin_mention,
     )
 
 
