@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.attribution.rules import RulePack, VerbForm, _norm
@@ -75,7 +76,6 @@ class Matches:
     CANDIDATE_NAMES = frozenset(NAMES[1:])
 
     def __init__(self, view: str, pack: RulePack) -> None:
-        self.found: dict[str, tuple[list[int], list[re.Match[str]]]] = {}
         # Whole-text scans run on the lower-cased text with case-sensitive patterns when the
         # offsets stay the same: the regex engine's fast paths do not work with IGNORECASE.
         lowered = view.lower()
@@ -88,37 +88,45 @@ class Matches:
                 after_sep, text = pack.cue_after_sep_lower_re, lowered
             starts = _cue_starts(text, pack.cue_start_re, after_sep)
         self.starts = starts  # candidate starts of cue and hedge matches, in order
-        for name in self.NAMES:
+        # Every pattern's matches in one list sorted by start, each with its pattern's index
+        # in ``NAMES`` and its end: a sentence's matches of all the patterns are one slice
+        # of it. (No two matches of a pattern start together: the sort never compares two
+        # matches, and keeps each pattern's matches in their order.)
+        entries: list[tuple[int, int, re.Match[str], int]] = []
+        for k, name in enumerate(self.NAMES):
             rx = getattr(pack, name)
             if rx is None:
-                ms = []
-            elif starts is not None and name in self.CANDIDATE_NAMES:
+                continue
+            if starts is not None and name in self.CANDIDATE_NAMES:
                 ms = _finditer_at(rx, view, starts)
             elif name == "trap_re" and same and pack.trap_lower_re is not None:
                 ms = _trap_spans(pack, lowered)  # spans only are used
             else:
                 ms = list(rx.finditer(view))
-            self.found[name] = ([m.start() for m in ms], ms)
+            entries += [(m.start(), k, m, m.end()) for m in ms]
+        entries.sort()
+        self._at = [e[0] for e in entries]
+        self._entries = entries
 
-    def within(self, name: str, start: int, end: int) -> list[re.Match[str]]:
-        starts, ms = self.found[name]
-        i = bisect_left(starts, start)
-        j = bisect_left(starts, end, i)
+    def in_sentence(self, start: int, end: int) -> tuple[Sequence[re.Match[str]], ...]:
+        """The matches of each pattern of ``NAMES`` (in that order) that lie in [start, end),
+        in text order, from one slice of the merged list: two bisections per sentence
+        instead of two per pattern, and a sentence without any match is answered by them
+        alone."""
+        at = self._at
+        i = bisect_left(at, start)
+        j = bisect_left(at, end, i)
         if i == j:
-            return []  # most patterns have no match in a given sentence
-        return [m for m in ms[i:j] if m.end() <= end]
+            return _NO_MATCHES
+        out: tuple[list[re.Match[str]], ...] = ([], [], [], [], [], [])
+        for _, k, m, m_end in self._entries[i:j]:
+            if m_end <= end:
+                out[k].append(m)
+        return out
 
-    def cue_matches(self, start: int, end: int) -> list[list[re.Match[str]]]:
-        """``within`` for each of the cue patterns (``NAMES[1:]``, in that order). When no
-        candidate position falls in [start, end), none of them can match there: one lookup
-        answers for all five (a sentence in five has no cue at all)."""
-        cands = self.starts
-        if cands is not None:
-            i = bisect_left(cands, start)
-            if i == len(cands) or cands[i] >= end:
-                return [[], [], [], [], []]
-        within = self.within
-        return [within(name, start, end) for name in self.NAMES[1:]]
+
+# What ``Matches.in_sentence`` answers for a sentence without any match.
+_NO_MATCHES: tuple[Sequence[re.Match[str]], ...] = ((), (), (), (), (), ())
 
 
 class _Found:
@@ -199,11 +207,13 @@ def _finditer_at(rx: re.Pattern[str], view: str, starts: list[int]) -> list[re.M
 class Reader:
     """Reads one sentence with a rule pack. Cheap to build; holds no state across sentences."""
 
-    def __init__(self, view: str, sent: Sentence, pack: RulePack, matches: Matches) -> None:
+    def __init__(
+        self, view: str, sent: Sentence, pack: RulePack, traps: Sequence[re.Match[str]]
+    ) -> None:
+        """``traps``: the trap matches of the sentence (``Matches.in_sentence``)."""
         self.view = view
         self.s = sent
         self.p = pack
-        traps = matches.within("trap_re", sent.start, sent.end)
         # (most sentences hold no trap: no comprehension to run then)
         self.blocked = [m.span() for m in traps] if traps else []
         self.zero_that = pack.zero_that
@@ -759,10 +769,12 @@ def find_cues(
         matches = Matches(view[: sent.end], pack)
     # Each pattern's matches in the sentence, looked up once: a sentence with none (one in
     # five) and no colon has no cue, and needs no reader.
-    inversions, relpreps, posspreps, preps, verb_ms = matches.cue_matches(sent.start, sent.end)
+    traps, inversions, relpreps, posspreps, preps, verb_ms = matches.in_sentence(
+        sent.start, sent.end
+    )
     if not (inversions or relpreps or posspreps or preps or verb_ms or sent.colons):
         return []
-    r = Reader(view, sent, pack, matches)
+    r = Reader(view, sent, pack, traps)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
