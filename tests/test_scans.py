@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.attribution import load_rules
-from tui.attribution.cues import _trap_spans
+from tui.attribution.cues import _candidate_matches, _cue_starts, _trap_spans
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
 # Pieces of the packaged traps and their neighbours, so generated text hits them often,
@@ -122,3 +122,48 @@ def test_the_longest_outlet_name_wins(tmp_path: Path) -> None:
         "Le Monde",
         "Le Monde arabe",
     ]
+
+
+CUE_PIECES = [
+    "a déclaré",
+    "A-t-il déclaré",
+    "affirme-t-elle",
+    "Selon",
+    "selon lui",
+    "d'après",
+    "D'APRÈS",
+    "a-t-on appris",
+    "said",
+    "SAID",
+    "According to",
+    "told",
+    "per",
+    "citing",
+    "reportedly",
+    "state-owned",
+    "-",
+    "«",
+    '"',
+    ",",
+    "l'",
+]
+cue_texts = st.lists(
+    st.one_of(st.sampled_from(CUE_PIECES), st.text(alphabet="abcdeéèsStT -',.«»", max_size=6)),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(cue_texts, st.sampled_from(sorted(PACKS)))
+def test_cue_patterns_on_the_lowered_text_find_what_they_find(text: str, lang: str) -> None:
+    """Cue patterns tried at candidate positions of the lower-cased text give the matches
+    (as written) that a plain scan of the text gives."""
+    pack = PACKS[lang]
+    low = text.lower()
+    starts = _cue_starts(low, pack.cue_start_re, pack.cue_after_sep_lower_re)
+    assert pack.lowered_patterns  # the packaged cue patterns all have a lowered variant
+    for name, lowered_rx in pack.lowered_patterns.items():
+        rx = getattr(pack, name)
+        got = _candidate_matches(rx, lowered_rx, text, low, starts)
+        want = list(rx.finditer(text))
+        assert [(m.span(), m.group()) for m in got] == [(m.span(), m.group()) for m in want]

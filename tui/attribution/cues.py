@@ -77,7 +77,8 @@ class Matches:
 
     def __init__(self, view: str, pack: RulePack) -> None:
         # Whole-text scans run on the lower-cased text with case-sensitive patterns when the
-        # offsets stay the same: the regex engine's fast paths do not work with IGNORECASE.
+        # offsets stay the same (see rules.lowered_variant): the regex engine's fast paths do
+        # not work with IGNORECASE.
         lowered = view.lower()
         same = len(lowered) == len(view)
         starts: list[int] | None = None
@@ -98,7 +99,9 @@ class Matches:
             if rx is None:
                 continue
             if starts is not None and name in self.CANDIDATE_NAMES:
-                ms = _finditer_at(rx, view, starts)
+                ms = _candidate_matches(
+                    rx, pack.lowered_patterns.get(name) if same else None, view, lowered, starts
+                )
             elif name == "trap_re" and same and pack.trap_lower_re is not None:
                 ms = _trap_spans(pack, lowered)  # spans only are used
             else:
@@ -180,6 +183,28 @@ def _cue_starts(
         return [m.start() for m in start_re.finditer(view)]
     head = [0] if start_re.match(view, 0) is not None else []
     return head + [m.end() for m in after_sep_re.finditer(view)]
+
+
+def _candidate_matches(
+    rx: re.Pattern[str],
+    lowered_rx: re.Pattern[str] | None,
+    view: str,
+    lowered: str,
+    starts: list[int],
+) -> list[re.Match[str]]:
+    """``_finditer_at(rx, view, starts)``: where there is a lowered variant, it finds the
+    positions on the lower-cased text (faster), then ``rx`` itself matches there, so that
+    the match objects read the text as written."""
+    if lowered_rx is None:
+        return _finditer_at(rx, view, starts)
+    match = rx.match
+    out: list[re.Match[str]] = []
+    for low_m in _finditer_at(lowered_rx, lowered, starts):
+        m = match(view, low_m.start())
+        if m is None or m.end() != low_m.end():
+            return _finditer_at(rx, view, starts)  # not expected; the plain scan decides
+        out.append(m)
+    return out
 
 
 def _finditer_at(rx: re.Pattern[str], view: str, starts: list[int]) -> list[re.Match[str]]:

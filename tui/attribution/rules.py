@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -349,6 +349,8 @@ class RulePack:
     # trap, for the lower-cased view; a scan that skips word characters in its fast loop
     trap_after_sep_lower_re: re.Pattern[str] | None = None
     cue_after_sep_lower_re: re.Pattern[str] | None = None
+    # the same for the cue patterns of LOWERED_CUE_PATTERNS that have one, by field name
+    lowered_patterns: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
     determiner_phrases: tuple[str, ...] = ()  # the ones of several words: "at least"
@@ -856,7 +858,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         | words("words", "determiners", "possessive")
         | words("words", "determiners", "indefinite")
     )
-    return RulePack(
+    pack = RulePack(
         determiners=determiners,
         determiner_phrases=tuple(sorted(d for d in determiners if " " in d)),
         language=str(data.get("language") or ""),
@@ -943,14 +945,24 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         | words("words", "determiners", "definite")
         | words("words", "name_particles"),
     )
+    lowered = {name: lowered_variant(getattr(pack, name)) for name in LOWERED_CUE_PATTERNS}
+    return replace(pack, lowered_patterns={k: v for k, v in lowered.items() if v is not None})
+
+
+# The cue patterns that also get a variant for the lower-cased text (see cues.Matches).
+LOWERED_CUE_PATTERNS = ("inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
 
 
 def lowered_variant(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
     """The same pattern for a lower-cased text, without IGNORECASE (much faster to scan):
-    its unescaped capitals lowered. None when it cannot be built."""
-    if rx is None:
+    its unescaped capitals lowered (not the P of a named group). None when it cannot be
+    built, or when an escaped backslash makes "unescaped" ambiguous. (On a text that
+    lower-cases to a text of the same length, it finds what the pattern finds, at the same
+    offsets, but for the few letters IGNORECASE pairs beyond their lower case: "ſ" with "s",
+    dotless "ı" with "i".)"""
+    if rx is None or "\\\\" in rx.pattern:
         return None
-    source = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), rx.pattern)
+    source = re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(), rx.pattern)
     try:
         return re.compile(source, rx.flags & ~re.IGNORECASE)
     except re.error:
