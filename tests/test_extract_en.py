@@ -870,3 +870,13 @@ def test_a_title_before_a_relative_does_not_name_the_next_word() -> None:
         "headquarters employ 600 people, the DPC said."
     )
     assert all("European" not in c["names"] for c in found)
+
+
+def test_a_name_in_apposition_to_the_subjects_title_is_the_subject() -> None:
+    found = attributed(
+        "The closure was announced on Tuesday, said the chief executive, Sarah Lowe. "
+        "The director of the hospital, Nathalie Brugere, spoke of a painful choice. "
+        '"We had no doctors left," she said.'
+    )
+    quote = next(c for c in found if "no doctors left" in c["text"])
+    assert quote["names"] == ["Nathalie Brugere"]

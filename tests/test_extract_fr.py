@@ -1053,3 +1053,15 @@ def test_a_verb_coordinated_inside_the_claim_stays_in_it() -> None:
 def test_a_known_outlet_keeps_its_full_name() -> None:
     c = one("La Voix du Nord a rapporté que plusieurs engins avaient quitté le site.")
     assert c["names"] == ["La Voix du Nord"]
+
+
+def test_a_name_in_apposition_to_the_subjects_title_is_the_subject() -> None:
+    """ "La directrice de l'hôpital, Nathalie Brugère, …" makes Brugère the subject: the
+    pronoun of the next sentence is hers, not the latest speaker's."""
+    found = attributed(
+        "La fermeture a été annoncée mardi, selon l'agence régionale de santé. "
+        "La directrice de l'hôpital, Nathalie Brugère, parle d'un choix difficile. "
+        "« Nous n'avions plus de médecins », a-t-elle expliqué."
+    )
+    quote = next(c for c in found if "plus de médecins" in c["text"])
+    assert quote["names"] == ["Nathalie Brugère"]

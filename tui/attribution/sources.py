@@ -7,6 +7,7 @@ costs the same per mention whatever the article's length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from tui.attribution.mentions import Mention, known_outlet_span, name_runs
@@ -482,7 +483,7 @@ class Registry:
                     self.touch(hit, toks[a].start)
                     if subject_at == _NOT_YET:
                         subject_at = _subject_start(view, sent, p)
-                    self._subject(sent, hit, toks, a, subject_at)
+                    self._subject(sent, hit, toks, a, subject_at, b)
                     self._acronym_after(view, body, hit, toks[a].start, toks[b - 1].end)
                 continue
             kind = None
@@ -565,7 +566,7 @@ class Registry:
             self.touch(e, toks[a].start)
             if subject_at == _NOT_YET:
                 subject_at = _subject_start(view, sent, p)
-            self._subject(sent, e, toks, a, subject_at)
+            self._subject(sent, e, toks, a, subject_at, b)
             self._acronym_after(view, body, e, toks[a].start, toks[b - 1].end)
 
     def _acronym_after(self, view: str, body: str, e: Entity, start: int, end: int) -> None:
@@ -582,12 +583,19 @@ class Registry:
         if full.startswith(e.name) and len(full) > len(e.name) and len(full) <= ALIAS_MAX_CHARS:
             e.name = full  # "Agence" -> "Agence nationale de sécurité sanitaire …"
 
-    def _subject(self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None) -> None:
+    def _subject(
+        self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None, b: int
+    ) -> None:
         """Record ``e`` as the sentence's subject when its name (after a title or an
-        article) opens the first segment that does not frame the sentence."""
+        article) opens the first segment that does not frame the sentence, or stands
+        between commas right after a subject that is a person's title ("La directrice de
+        l'hôpital, Nathalie Brugère, parle …")."""
         if at is None or e.outlet:
             return
         p = self.pack
+        if _apposed_to_title(sent, toks, a, b, at, p):
+            self._record_subject(sent, e, toks[a].start)
+            return
         k = a
         while k > 0 and toks[k - 1].start >= at and a - k < 4:
             w = toks[k - 1]
@@ -595,10 +603,13 @@ class Registry:
                 return  # a title and an adjective may come first, a preposition not
             k -= 1
         if toks[k].start == at:
-            self.subjects.append((sent.index, sent.para, e.idx))
-            self.subject_at = toks[a].start
-            if len(self.subjects) > SALIENCE_KEEP:
-                del self.subjects[: SALIENCE_KEEP // 2]
+            self._record_subject(sent, e, toks[a].start)
+
+    def _record_subject(self, sent: Sentence, e: Entity, start: int) -> None:
+        self.subjects.append((sent.index, sent.para, e.idx))
+        self.subject_at = start
+        if len(self.subjects) > SALIENCE_KEEP:
+            del self.subjects[: SALIENCE_KEEP // 2]
 
     def sources(self) -> tuple[tuple[Source, ...], dict[int, str]]:
         """Sources for the entities used by a hop, with stable, unique slug ids."""
@@ -612,6 +623,29 @@ class Registry:
             kind = e.kind if e.kind else "unknown"
             out.append(Source(id=sid, name=e.name, kind=kind, aliases=tuple(e.aliases)))
         return tuple(out), ids
+
+
+APPOSED_SUBJECT_MAX = 8  # words of a title phrase a name may stand in apposition to
+
+
+def _apposed_to_title(sent: Sentence, toks: list, a: int, b: int, at: int, pack: RulePack) -> bool:
+    """The name ``toks[a:b]`` is set off by commas right after the sentence's first
+    segment, which starts at ``at`` with a person's title: the name is the subject's."""
+    seps = sent.seps
+    i = bisect_left(seps, toks[a].start) - 1  # the separator before the name
+    if i < 0 or seps[i] < at or (i > 0 and seps[i - 1] >= at):
+        return False  # not the first separator after the subject's start
+    if a == 0 or toks[a - 1].end > seps[i] or toks[b - 1].end not in seps:
+        return False  # the name does not stand alone between two commas
+    seg = sent.toks_in(at, seps[i])
+    j = 0
+    while (
+        j < len(seg)
+        and j < 2
+        and (seg[j].bare in pack.determiners or seg[j].low in pack.determiners)
+    ):
+        j += 1
+    return j < len(seg) <= APPOSED_SUBJECT_MAX and seg[j].bare in pack.person_gender
 
 
 def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
