@@ -880,3 +880,13 @@ def test_a_name_in_apposition_to_the_subjects_title_is_the_subject() -> None:
     )
     quote = next(c for c in found if "no doctors left" in c["text"])
     assert quote["names"] == ["Nathalie Brugere"]
+
+
+def test_a_pronoun_source_in_the_middle_takes_no_apposition() -> None:
+    found = attributed(
+        "Mayor John Smith spoke on Monday. "
+        "The pool, according to him, accounts for only 4% of spending."
+    )
+    claim = found[-1]
+    assert claim["text"] == "The pool, according to him, accounts for only 4% of spending"
+    assert claim["names"] == ["John Smith"]

@@ -1065,3 +1065,13 @@ def test_a_name_in_apposition_to_the_subjects_title_is_the_subject() -> None:
     )
     quote = next(c for c in found if "plus de médecins" in c["text"])
     assert quote["names"] == ["Nathalie Brugère"]
+
+
+def test_a_source_set_in_a_ne_que_clause_keeps_the_whole_clause() -> None:
+    found = attributed(
+        "Le maire, Jean Dupont, a pris la parole. "
+        "La piscine ne représenterait, selon lui, que 4 % des dépenses."
+    )
+    claim = found[-1]
+    assert claim["text"] == "La piscine ne représenterait, selon lui, que 4 % des dépenses"
+    assert claim["names"] == ["Jean Dupont"]

@@ -395,6 +395,9 @@ class Reader:
         context_end = end
         if not absorb or end != seg_end:
             return a, end, context_end
+        ts = self.toks(a, end)
+        if len(ts) == 1 and ts[0].bare in p.pronouns:
+            return a, end, context_end  # a pronoun takes no apposition: "<prep> him, <claim>"
         for _ in range(3):
             if end >= self.s.end:
                 break
@@ -976,7 +979,13 @@ def _claim_around(r: Reader, a: int, b: int) -> tuple[int, int]:
         sep = r.sep_right_before(a)
         return s.start, sep if sep is not None else a
     ts = r.toks(after_sep + 1 if after_sep is not None else b, s.end)
-    if ts and (ts[0].bare in r.p.relatives or ts[0].bare in r.p.conjunctions):
+    p = r.p
+    if ts and (
+        # a relative after the source is about the source ("…, <prep> X, who …"), but a
+        # complementizer goes on with the claim ("ne représenterait, <prep> lui, que 4 %")
+        (ts[0].bare in p.relatives and ts[0].bare not in p.complementizers)
+        or ts[0].bare in p.conjunctions
+    ):
         sep = r.sep_right_before(a)
         return s.start, sep if sep is not None else a
     return s.start, s.end
