@@ -1075,3 +1075,10 @@ def test_a_source_set_in_a_ne_que_clause_keeps_the_whole_clause() -> None:
     claim = found[-1]
     assert claim["text"] == "La piscine ne représenterait, selon lui, que 4 % des dépenses"
     assert claim["names"] == ["Jean Dupont"]
+
+
+def test_a_party_between_title_and_name_is_not_the_source() -> None:
+    c = one("Le député (LR) Jean Martin a affirmé que le texte était mort.")
+    assert c["names"] == ["Jean Martin"]
+    c = one("Selon les services de renseignements sud-coréens (NIS), la mine a fermé.")
+    assert c["names"] == ["NIS"]  # an acronym after the name is still the name's

@@ -398,6 +398,12 @@ def analyse(
     ):
         # "le président de la FFC, Pierre Dardenne": the person, not the federation
         acronym = None
+    if acronym is not None and head in person_gender:
+        # "le député (LR) Jean Martin": a party between the title and the person's name
+        after = span.start + acronym.end()
+        later = next((r for r in head_runs if toks[r[0]].start >= after), None)
+        if later is not None:
+            name_run, acronym = later, None
     if acronym is not None:
         name = acronym.group(1)
         key = frozenset({name.lower()})
