@@ -890,3 +890,27 @@ def test_a_pronoun_source_in_the_middle_takes_no_apposition() -> None:
     claim = found[-1]
     assert claim["text"] == "The pool, according to him, accounts for only 4% of spending"
     assert claim["names"] == ["John Smith"]
+
+
+def test_a_report_named_by_its_year_is_a_noun() -> None:
+    found = attributed(
+        "A 2024 report by the province's auditor general found that the agency did not track harm."
+    )
+    assert [c["cue"] for c in found] == ["found"]
+
+
+def test_according_to_the_season_is_no_source() -> None:
+    found = attributed("Closures rise and fall according to the season, officials said.")
+    assert [c["cue"] for c in found] == ["said"]
+    assert one("According to the weather service, the storm will hit tonight.")["names"] == [
+        "weather service"
+    ]
+
+
+def test_a_vice_president_is_a_person() -> None:
+    found = attributed(
+        "Mayor Sheila Comeau said the closures were dangerous. Carla Boudreau, a "
+        "vice-president of the Maritime Nurses' Association, said nurses were exhausted. "
+        '"Nobody signs up for this," she said.'
+    )
+    assert found[-1]["names"] == ["Carla Boudreau"]

@@ -1273,6 +1273,15 @@ def _verb(
         and ts_pre[-2].bare in p.prepositions
     ):
         return None
+    # a noun after an article and a number: "A 2024 report by the auditor general found …"
+    if (
+        len(ts_pre) >= 2
+        and not aux
+        and ts_pre[-1].text.isdigit()
+        and (ts_pre[-2].bare in p.determiners or ts_pre[-2].low in p.determiners)
+        and not view[ts_pre[-1].end : vs].strip()
+    ):
+        return None
     # adverbs and clitics between subject and verb: "The audit also revealed", "y décrivent"
     while len(ts_pre) > 1 and (
         ts_pre[-1].low in p.clitics
