@@ -914,3 +914,8 @@ def test_a_vice_president_is_a_person() -> None:
         '"Nobody signs up for this," she said.'
     )
     assert found[-1]["names"] == ["Carla Boudreau"]
+
+
+def test_a_subject_with_a_relative_clause_is_whole() -> None:
+    c = one("A plumber who inspected the heater in 2022 said it was unsafe.")
+    assert c["chain"] == ["A plumber who inspected the heater in 2022"]

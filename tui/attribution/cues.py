@@ -1911,7 +1911,14 @@ def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[int, int] | None:
             ts = ts[k + 1 :]
             start = ts[0].start
             break
-    for k in range(len(ts) - 1, 0, -1):
+    # "A plumber who inspected the heater said": a determiner inside a relative clause on
+    # the subject opens the relative's object, not the subject
+    last = len(ts) - 1
+    for j in range(1, len(ts) - 1):
+        if ts[j].bare in p.subject_relatives and ts[j].bare not in p.complementizers:
+            last = j - 1
+            break
+    for k in range(last, 0, -1):
         t = ts[k]
         if (
             (t.bare in p.determiners or t.low in p.determiners)
