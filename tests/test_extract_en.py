@@ -919,3 +919,12 @@ def test_a_vice_president_is_a_person() -> None:
 def test_a_subject_with_a_relative_clause_is_whole() -> None:
     c = one("A plumber who inspected the heater in 2022 said it was unsafe.")
     assert c["chain"] == ["A plumber who inspected the heater in 2022"]
+
+
+def test_a_weekday_is_no_part_of_a_name() -> None:
+    c = one(
+        "Sewage was discharged for 1,900 hours, according to data published on Wednesday "
+        "by the Environment Agency."
+    )
+    assert "Environment Agency" in c["names"]
+    assert not any("Wednesday" in name for name in c["names"])

@@ -60,7 +60,8 @@ def name_runs(
     runs: list[tuple[int, int]] = []
     # A run starts at a capitalised word: jump from one to the next instead of stepping
     # through every word (most are not capitalised).
-    caps = [k for k, t in enumerate(toks) if t.cap]
+    not_names = pack.not_names
+    caps = [k for k, t in enumerate(toks) if t.cap and t.bare not in not_names]
     if not caps:
         return runs  # (most mentions: no name at all)
     n = len(toks)
@@ -93,7 +94,7 @@ def name_runs(
                 and view[prev_end : t.start].strip()
             ):
                 break
-            if t.cap:
+            if t.cap and t.bare not in not_names:
                 # (a slice, not pos/endpos: the pattern's look-behind must not see before it)
                 if media_re is not None and media_re.fullmatch(view[tok.start : prev_end]):
                     break  # "l'AFP Sandrine Morel": a news outlet, then a person

@@ -93,6 +93,7 @@ _SCHEMA: dict[str, Any] = {
         "negative_determiners": "list",
         "plural_determiners": "list",
         "name_particles": "list",
+        "not_names": "list",
         "auxiliaries": "list",
         "passive_auxiliaries": "list",
         "infinitive_starts": "list",
@@ -374,6 +375,8 @@ class RulePack:
     # description nouns and the kind of source they stand for ("the paper": media)
     descriptions: Mapping[str, str] = field(default_factory=dict)
     name_particles: frozenset[str] = frozenset()  # complement markers and definite articles
+    # capitalised words that never name a source ("Wednesday", "January")
+    not_names: frozenset[str] = frozenset()
     # endings of past participles: a comma segment opening with one is an apposition
     # ("The report, published on Tuesday, said …"), not a clause
     participle_endings: tuple[str, ...] = ()
@@ -944,6 +947,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         name_particles=words("words", "complement_markers")
         | words("words", "determiners", "definite")
         | words("words", "name_particles"),
+        not_names=words("words", "not_names"),
     )
     lowered = {name: lowered_variant(getattr(pack, name)) for name in LOWERED_CUE_PATTERNS}
     return replace(pack, lowered_patterns={k: v for k, v in lowered.items() if v is not None})
