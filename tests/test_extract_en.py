@@ -928,3 +928,12 @@ def test_a_weekday_is_no_part_of_a_name() -> None:
     )
     assert "Environment Agency" in c["names"]
     assert not any("Wednesday" in name for name in c["names"])
+
+
+def test_said_nothing_says_nothing() -> None:
+    assert (
+        attributed("Asked to apologise, Whitlock said nothing and walked to a waiting car.") == []
+    )
+    assert one("The mayor said nothing had changed since May.")["text"] == (
+        "nothing had changed since May"
+    )
