@@ -1082,3 +1082,15 @@ def test_a_party_between_title_and_name_is_not_the_source() -> None:
     assert c["names"] == ["Jean Martin"]
     c = one("Selon les services de renseignements sud-coréens (NIS), la mine a fermé.")
     assert c["names"] == ["NIS"]  # an acronym after the name is still the name's
+
+
+def test_a_region_sharing_a_word_with_the_outlet_is_not_the_outlet() -> None:
+    found = [
+        c
+        for c in run(
+            "La région Occitanie a fait savoir qu'elle maintiendrait sa subvention.",
+            outlet="Occitanie Hebdo",
+        )
+        if c["chain"]
+    ]
+    assert [c["names"] for c in found] == [["Occitanie"]]
