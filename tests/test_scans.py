@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.attribution import load_rules
-from tui.attribution.cues import _candidate_matches, _cue_starts, _trap_spans
+from tui.attribution.cues import Matches, _candidate_matches, _cue_starts, _trap_spans
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
 # Pieces of the packaged traps and their neighbours, so generated text hits them often,
@@ -45,8 +45,12 @@ PIECES = [
     "selon",
     "according",
 ]
+# Latin text: lower-casing keeps its length, and no letter in it pairs under IGNORECASE with
+# another beyond its lower case ("ſ", dotless "ı"), which is when the lowered scans apply.
+LATIN = st.characters(max_codepoint=0x17F, blacklist_characters="ſıİ")
 texts = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(min_size=0, max_size=6)), max_size=40
+    st.one_of(st.sampled_from(PIECES), st.text(alphabet=LATIN, min_size=0, max_size=6)),
+    max_size=40,
 ).map(lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts)))
 
 
@@ -60,7 +64,7 @@ def test_trap_scan_finds_what_the_trap_pattern_finds(text: str, lang: str) -> No
     pack = PACKS[lang]
     low = text.lower()
     assert pack.trap_after_sep_lower_re is not None  # the packaged traps all open a word
-    assert spans(_trap_spans(pack, low)) == spans(pack.trap_lower_re.finditer(low))
+    assert spans(_trap_spans(pack, low)) == spans(pack.trap_re.finditer(text))
 
 
 def test_a_trap_inside_a_word_keeps_the_plain_scan(tmp_path: Path) -> None:
@@ -71,9 +75,18 @@ def test_a_trap_inside_a_word_keeps_the_plain_scan(tmp_path: Path) -> None:
     pack = load_rules("fr", pack_file)
     assert pack.trap_after_sep_lower_re is None
     low = "un pré-disant expert, selon les cas."
-    found = spans(_trap_spans(pack, low))
-    assert (low.index("-disant"), low.index(" expert")) in found
-    assert found == spans(pack.trap_lower_re.finditer(low))
+    assert (low.index("-disant"), low.index(" expert")) in spans(_trap_spans(pack, low))
+
+
+def test_a_users_trap_with_a_capital_accent_still_blocks(tmp_path: Path) -> None:
+    """A capital outside ASCII ("État") cannot be lowered safely: the trap is scanned as
+    written (case-insensitively) and still found in the lower-cased text's offsets."""
+    pack_file = tmp_path / "ext.yaml"
+    pack_file.write_text("language: fr\ntraps:\n  - '\\bÉtat islamique\\b'\n", encoding="utf-8")
+    pack = load_rules("fr", pack_file)
+    text = "selon le groupe État islamique, rien."
+    traps = Matches(text, pack).in_sentence(0, len(text))[0]
+    assert (text.index("État"), text.index(",")) in spans(traps)
 
 
 def test_trap_at_the_very_start_of_the_text() -> None:

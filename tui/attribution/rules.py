@@ -959,12 +959,15 @@ LOWERED_CUE_PATTERNS = ("inversion_re", "relprep_re", "possprep_re", "prep_re", 
 
 def lowered_variant(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
     """The same pattern for a lower-cased text, without IGNORECASE (much faster to scan):
-    its unescaped capitals lowered (not the P of a named group). None when it cannot be
-    built, or when an escaped backslash makes "unescaped" ambiguous. (On a text that
+    its unescaped ASCII capitals lowered (not the P of a named group). None when it cannot
+    be built, when an escaped backslash makes "unescaped" ambiguous, or when the pattern holds
+    a capital outside ASCII (lowering "[À-Ý]" would not give the same class). On a text that
     lower-cases to a text of the same length, it finds what the pattern finds, at the same
-    offsets, but for the few letters IGNORECASE pairs beyond their lower case: "ſ" with "s",
-    dotless "ı" with "i".)"""
+    offsets, but for the few letters IGNORECASE pairs beyond their lower case ("ſ" with "s",
+    dotless "ı" with "i")."""
     if rx is None or "\\\\" in rx.pattern:
+        return None
+    if any(c.isupper() and not c.isascii() for c in rx.pattern):
         return None
     source = re.sub(r"(?<!\\)(?<!\(\?)[A-Z]", lambda m: m.group().lower(), rx.pattern)
     try:
