@@ -121,7 +121,7 @@ class Matches:
         j = bisect_left(at, end, i)
         if i == j:
             return _NO_MATCHES
-        out: tuple[list[re.Match[str]], ...] = ([], [], [], [], [], [])
+        out: tuple[list[re.Match[str]], ...] = tuple([] for _ in self.NAMES)
         for _, k, m, m_end in self._entries[i:j]:
             if m_end <= end:
                 out[k].append(m)
@@ -129,7 +129,7 @@ class Matches:
 
 
 # What ``Matches.in_sentence`` answers for a sentence without any match.
-_NO_MATCHES: tuple[Sequence[re.Match[str]], ...] = ((), (), (), (), (), ())
+_NO_MATCHES: tuple[Sequence[re.Match[str]], ...] = ((),) * len(Matches.NAMES)
 
 
 class _Found:

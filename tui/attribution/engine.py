@@ -17,7 +17,7 @@ from tui.attribution.text import (
     build_sentence,
     strip_quote_marks,
     trim,
-    trimmed,
+    trim_bounds,
 )
 from tui.model import AnnotationSet, Article, Claim, Hop, Span, Status
 
@@ -187,13 +187,13 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
         hops.append(article_hop)
         claims.append(
             Claim(
-                f"c{len(claims) + 1}",
-                d.span,
-                d.cue,
-                tuple(hops),
-                tuple(d.hedges),
-                d.anonymous,
-                Status.SUGGESTED,
+                id=f"c{len(claims) + 1}",
+                span=d.span,
+                cue=d.cue,
+                chain=tuple(hops),
+                hedges=tuple(d.hedges),
+                anonymous=d.anonymous,
+                status=Status.SUGGESTED,
             )
         )
     return replace(base, sources=sources, claims=tuple(claims))
@@ -339,7 +339,7 @@ def _draft(
     else:
         a, b = f.claim
     a, b = strip_quote_marks(view, a, b)
-    a, b = trimmed(view, a, b, " \t\n,;:-\u2013\u2014")
+    a, b = trim_bounds(view, a, b, " \t\n,;:-\u2013\u2014")
     if b <= a:
         return None
     claim = Span(a, b)
@@ -427,17 +427,16 @@ def _draft(
         sent=prev if f.kind == "backref" else sent,  # the sentence holding the claim
     )
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
-    # (positional arguments: one Draft per claim, and keywords cost more than the rest)
     return Draft(
-        claim,  # span
-        cue,
-        hops,
-        hedges,
-        anonymous,
-        sent.index,  # sentence
-        sent.para,
-        entity.media,  # origin_media
-        origin_mention,
+        span=claim,
+        cue=cue,
+        hops=hops,
+        hedges=hedges,
+        anonymous=anonymous,
+        sentence=sent.index,
+        para=sent.para,
+        origin_media=entity.media,
+        origin_mention=origin_mention,
     )
 
 

@@ -139,14 +139,16 @@ class Registry:
         if len(self.speakers) > SALIENCE_KEEP * 2:
             del self.speakers[:SALIENCE_KEEP]
 
-    def _recent(self, before: int, with_pos: bool = False):
+    def _recent(self, before: int):
+        """(position, entity) of the latest entities mentioned before ``before``, latest
+        first, each once."""
         seen = set()
         entities = self.entities
         for pos, idx in reversed(self.salience):
             if pos >= before or idx in seen:
                 continue
             seen.add(idx)
-            yield (pos, entities[idx]) if with_pos else entities[idx]
+            yield pos, entities[idx]
             if len(seen) >= SALIENCE_REACH:
                 return
 
@@ -326,7 +328,7 @@ class Registry:
         pr = m.pronoun
         assert pr is not None
         weak: Entity | None = None
-        for at, e in self._recent(pos, with_pos=True):
+        for at, e in self._recent(pos):
             if e.outlet:
                 continue
             if pr.member:

@@ -224,10 +224,10 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
 
 def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:
     """The span without surrounding blanks and separators (never inverted)."""
-    return Span(*trimmed(view, start, end, chars))
+    return Span(*trim_bounds(view, start, end, chars))
 
 
-def trimmed(
+def trim_bounds(
     view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014"
 ) -> tuple[int, int]:
     """``trim`` as a (start, end) pair, for the hot paths that need no ``Span``."""
@@ -241,16 +241,16 @@ def trimmed(
 def strip_quote_marks(view: str, start: int, end: int) -> tuple[int, int]:
     """The span without the quotation marks that wrap it (or the one left open at its start
     when a closing cue cut it: `"We will rebuild," said X` gives `We will rebuild`)."""
-    a, b = trimmed(view, start, end, " \t\n,;:.")
+    a, b = trim_bounds(view, start, end, " \t\n,;:.")
     if b - a < 2:
         return a, b
     closer = QUOTE_PAIRS.get(view[a])
     if closer is None:
         return a, b
     if view[b - 1] in CLOSERS and "«" not in view[a + 1 : b - 1] and "»" not in view[a + 1 : b - 1]:
-        ta, tb = trimmed(view, a + 1, b - 1, " \t\n,;:")
+        ta, tb = trim_bounds(view, a + 1, b - 1, " \t\n,;:")
         return (ta, tb) if tb > ta else (a, b)
     if view.find(closer, a + 1, b) == -1:
-        ta, tb = trimmed(view, a + 1, b, " \t\n,;:")
+        ta, tb = trim_bounds(view, a + 1, b, " \t\n,;:")
         return (ta, tb) if tb > ta else (a, b)
     return a, b
