@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from tui.attribution import load_rules
 from tui.attribution.cues import Matches, _candidate_matches, _cue_starts, _trap_spans
+from tui.attribution.hedges import find_hedges
+from tui.attribution.text import build_sentence
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
 # Pieces of the packaged traps and their neighbours, so generated text hits them often,
@@ -180,3 +182,47 @@ def test_cue_patterns_on_the_lowered_text_find_what_they_find(text: str, lang: s
         got = _candidate_matches(rx, lowered_rx, text, low, starts)
         want = list(rx.finditer(text))
         assert [(m.span(), m.group()) for m in got] == [(m.span(), m.group()) for m in want]
+
+
+HEDGE_PIECES = [
+    "aurait",
+    "seraient",
+    "pourrait",
+    "prétendument",
+    "il semblerait",
+    "reportedly",
+    "may",
+    "could",
+    "is said to",
+    "a-t-il",
+    "l'aurait",
+    "_x",
+    "xaurait",
+    "pourrait-il",
+    "2aurait",
+    "2,5",
+    "«",
+    ",",
+]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(HEDGE_PIECES), st.text(alphabet=LATIN, max_size=6)),
+        max_size=25,
+    ).map(" ".join),
+    st.sampled_from(sorted(PACKS)),
+    st.data(),
+)
+def test_hedges_read_from_the_sentences_words_are_the_same(text, lang, data) -> None:
+    """Hedge words found from the sentence's tokens (any span, even one cutting a word) are
+    those found by reading the span's own words."""
+    pack = PACKS[lang]
+    sent = build_sentence(text, 0, 0, len(text), 0)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    starts = _cue_starts(text.lower(), pack.cue_start_re, pack.cue_after_sep_lower_re)
+    with_sent = find_hedges(text, start, end, pack, past_cue=False, starts=starts, sent=sent)
+    alone = find_hedges(text, start, end, pack, past_cue=False, starts=starts)
+    assert with_sent == alone
