@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.attribution.rules import RulePack, VerbForm, _norm
+from tui.attribution.rules import CUE_PATTERNS, RulePack, VerbForm, _norm
 from tui.attribution.text import OPENERS, Sentence, Token
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
@@ -71,9 +71,9 @@ class Matches:
     One pass per pattern is cheaper than one call per sentence, and keeps long articles
     linear."""
 
-    NAMES = ("trap_re", "inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
+    NAMES = ("trap_re", *CUE_PATTERNS)
     # Patterns that can only start where ``pack.cue_start_re`` finds a candidate.
-    CANDIDATE_NAMES = frozenset(NAMES[1:])
+    CANDIDATE_NAMES = frozenset(CUE_PATTERNS)
 
     def __init__(self, view: str, pack: RulePack) -> None:
         # Whole-text scans run on the lower-cased text with case-sensitive patterns when the

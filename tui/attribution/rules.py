@@ -350,7 +350,7 @@ class RulePack:
     # trap, for the lower-cased view; a scan that skips word characters in its fast loop
     trap_after_sep_lower_re: re.Pattern[str] | None = None
     cue_after_sep_lower_re: re.Pattern[str] | None = None
-    # the same for the cue patterns of LOWERED_CUE_PATTERNS that have one, by field name
+    # the same for the cue patterns of CUE_PATTERNS that have one, by field name
     lowered_patterns: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
     determiners: frozenset[str] = frozenset()  # all four kinds, for quick tests
@@ -949,12 +949,13 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         | words("words", "name_particles"),
         not_names=words("words", "not_names"),
     )
-    lowered = {name: lowered_variant(getattr(pack, name)) for name in LOWERED_CUE_PATTERNS}
+    lowered = {name: lowered_variant(getattr(pack, name)) for name in CUE_PATTERNS}
     return replace(pack, lowered_patterns={k: v for k, v in lowered.items() if v is not None})
 
 
-# The cue patterns that also get a variant for the lower-cased text (see cues.Matches).
-LOWERED_CUE_PATTERNS = ("inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
+# The cue patterns (RulePack fields) tried where a cue phrase may start, which also get a
+# variant for the lower-cased text (see cues.Matches).
+CUE_PATTERNS = ("inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
 
 
 def lowered_variant(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
