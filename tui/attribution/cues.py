@@ -911,8 +911,7 @@ def find_cues(
         q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
         end = q[1] if q else sent.end
         found.append(Found("colon", (c, c + 1), (c + 1, end), speaker, region=(a, c + 1)))
-    if len(found) > 1:
-        found.sort(key=lambda f: f.cue[0])
+    found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
 
 
@@ -2267,10 +2266,7 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
         return found  # most sentences have no cue
     if len(found) == 1:
         # A single cue has nothing to nest nor to cut: only the empty-claim test applies.
-        f = found[0]
-        a, b = f.claim
-        keep = f.kind == "backref" or r.view[a:b].strip(' ,;:."«»\u201c\u201d-')
-        return [f] if keep else []
+        return [f for f in found if _has_claim(r, f)]
     out = list(found)
     # A closing cue whose claim holds another cue relays that cue's claim:
     # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
@@ -2294,8 +2290,7 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
             f.relays = [*f.relays, Relay(outer.origin, record=record), *outer.relays]
             f.claim = (f.claim[0], min(f.claim[1], outer.claim[1]))
         out.remove(outer)
-    if len(out) > 1:
-        out.sort(key=lambda f: f.cue[0])
+    out.sort(key=lambda f: f.cue[0])
     # an opening claim stops where the next cue's text begins (and loses a dangling "et")
     for i, f in enumerate(out):
         for g in out[i + 1 :]:
@@ -2308,9 +2303,10 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
                     ts = ts[:-1]
                 f.claim = (a, b)
                 break
-    res = []
-    for f in out:
-        a, b = f.claim
-        if f.kind == "backref" or r.view[a:b].strip(' ,;:."«»\u201c\u201d-'):
-            res.append(f)
-    return res
+    return [f for f in out if _has_claim(r, f)]
+
+
+def _has_claim(r: Reader, f: Found) -> bool:
+    """The claim holds more than punctuation (a back-reference's claim is elsewhere)."""
+    a, b = f.claim
+    return f.kind == "backref" or bool(r.view[a:b].strip(' ,;:."«»\u201c\u201d-'))

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from tui.attribution.rules import RulePack
-from tui.attribution.text import WORD_RE, Sentence, Token
+from tui.attribution.text import WORD_RE, Sentence, Token, is_word_char
 from tui.model import Span
 
 QUESTION_REACH = 4  # words between a question word and the modal it governs
@@ -158,10 +158,9 @@ def _hits_in_sentence(
     """``verdicts.hits_in(WORD.findall(view, start, end))`` from the sentence's tokens: every
     ``\\w+`` word lies inside one token, so the span's words are those of the tokens wholly
     inside it, and of the parts inside it of a token cut by its start or its end."""
-    starts = sent._tok_starts
     toks = sent.toks
-    i = bisect_left(starts, start)  # the first token starting in the span
-    j = bisect_left(starts, end, i)  # after the last one
+    i = sent.tok_index(start)  # the first token starting in the span
+    j = sent.tok_index(end, i)  # after the last one
     edges: list[str] = []
     if i and toks[i - 1].end > start:  # a token cut by the span's start (or holding it all)
         edges += WORD.findall(view, start, min(toks[i - 1].end, end))
@@ -184,15 +183,11 @@ def _word_at(
     pos = view.find(word, start, end)
     while pos != -1:
         after = pos + size
-        if (pos == start or not _is_word_char(view[pos - 1])) and (
-            after == end or not _is_word_char(view[after])
+        if (pos == start or not is_word_char(view[pos - 1])) and (
+            after == end or not is_word_char(view[after])
         ):
             found.append((pos, after, True))
         pos = view.find(word, pos + 1, end)
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _capitalised_inside(view: str, pos: int) -> bool:

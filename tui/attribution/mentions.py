@@ -391,20 +391,18 @@ def analyse(
         # vague noun names no one
         name_run = None
     named = name_run is not None or acronym is not None
-    if (
-        acronym is not None
-        and name_run is not None
-        and head in person_gender
-        and _comma_before(view, toks, _title_start(toks, name_run[0], pack))
-    ):
-        # "le président de la FFC, Pierre Dardenne": the person, not the federation
-        acronym = None
     if acronym is not None and head in person_gender:
-        # "le député (LR) Jean Martin": a party between the title and the person's name
-        after = span.start + acronym.end()
-        later = next((r for r in head_runs if toks[r[0]].start >= after), None)
-        if later is not None:
-            name_run, acronym = later, None
+        # A person's title with an acronym: the person is the source, not their body
+        if name_run is not None and _comma_before(
+            view, toks, _title_start(toks, name_run[0], pack)
+        ):
+            acronym = None  # "le président de la FFC, Pierre Dardenne"
+        else:
+            # "le député (LR) Jean Martin": a party between the title and the name
+            after = span.start + acronym.end()
+            later = next((r for r in head_runs if toks[r[0]].start >= after), None)
+            if later is not None:
+                name_run, acronym = later, None
     if acronym is not None:
         name = acronym.group(1)
         key = frozenset({name.lower()})

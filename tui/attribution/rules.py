@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from tui.attribution.text import is_word_char
+
 try:  # the C loader is much faster; both are safe loaders (no arbitrary objects)
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -594,16 +596,11 @@ def _opens_a_word(pattern: str) -> bool:
 
 def _word_item(item: tuple) -> bool:
     if item[0] == "char":
-        return _is_word_char(item[1])
+        return is_word_char(item[1])
     if item[0] == "range":
         lo, hi = ord(item[1]), ord(item[2])
-        return hi - lo < 4096 and all(_is_word_char(chr(k)) for k in range(lo, hi + 1))
+        return hi - lo < 4096 and all(is_word_char(chr(k)) for k in range(lo, hi + 1))
     return item[1] in ("CATEGORY_WORD", "CATEGORY_DIGIT")
-
-
-def _is_word_char(ch: str) -> bool:
-    # with IGNORECASE a letter also stands for its other case: a letter either way
-    return re.match(r"\w", ch) is not None
 
 
 def _compile(pattern: str | None, path: str, key: str, flags: int = re.IGNORECASE):

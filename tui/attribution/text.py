@@ -28,6 +28,11 @@ SENTENCE_END = ".!?…"
 MAX_QUOTE = 5000
 
 
+def is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str pattern: ``isalnum`` or the underscore."""
+    return ch.isalnum() or ch == "_"
+
+
 class Token:
     """A word of the view with its lower-case forms (computed once: tokens are hot)."""
 
@@ -147,6 +152,10 @@ class Sentence:
         if j > i and toks[j - 1].end > end:
             j -= 1
         return toks[i:j]
+
+    def tok_index(self, pos: int, lo: int = 0) -> int:
+        """The index of the first token starting at or after ``pos`` (from ``lo`` on)."""
+        return bisect_left(self._tok_starts, pos, lo)
 
     def tok_after(self, pos: int) -> Token | None:
         i = bisect_left(self._tok_starts, pos)
