@@ -573,6 +573,13 @@ def _first_char_class(pattern: str, flags: int) -> str | None:
     return "[" + "".join(dict.fromkeys(parts)) + "]"
 
 
+def _first_char_lookahead(pattern: str, flags: int) -> str:
+    """``(?=[…])`` on the characters a match of ``pattern`` may start with, or "" when
+    they cannot be told."""
+    first = _first_char_class(pattern, flags)
+    return f"(?={first})" if first else ""
+
+
 def _opens_a_word(pattern: str) -> bool:
     """Every match of ``pattern`` starts a word: after its lookbehinds comes a word boundary,
     then an item whose first character can only be a word character."""
@@ -810,8 +817,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         # a position is turned down at its first letter instead of once per name
         body = _trie_pattern(media)
         # the names' first letters before the lookbehind: most positions fail that one test
-        first = _first_char_class(body, 0)
-        lookahead = f"(?={first})" if first else ""
+        lookahead = _first_char_lookahead(body, 0)
         media_re = _compile(
             rf"{lookahead}(?<![\w-])(?:{body})(?![\w-])", where, "sources.media_names", 0
         )
@@ -837,8 +843,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         # a pattern opening with a character class lets the regex engine skip word
         # characters in its fast loop, and a class of the phrases' first letters turns most
         # positions down with one test instead of one per trie branch.
-        first = _first_char_class(trie, re.IGNORECASE) or ""
-        lookahead = f"(?={first})" if first else ""
+        lookahead = _first_char_lookahead(trie, re.IGNORECASE)
         cue_after_sep_re = _compile(rf"[^\w-]{lookahead}(?=(?:{trie}))", where, "cues")
 
     descriptions: dict[str, str] = {}
@@ -1000,8 +1005,7 @@ def _traps_after_separator(traps: list[str]) -> re.Pattern[str] | None:
     # At those positions a leading \b always holds: without it, the regex engine can turn a
     # branch down on its first letter.
     joined = "|".join(f"(?:{t[2:] if t.startswith(chr(92) + 'b') else t})" for t in traps)
-    first = _first_char_class(joined, re.IGNORECASE)
-    lookahead = f"(?={first})" if first else ""
+    lookahead = _first_char_lookahead(joined, re.IGNORECASE)
     try:
         return re.compile(rf"[^\w]{lookahead}(?=({joined}))", re.IGNORECASE)
     except re.error:
