@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.attribution import load_rules
-from tui.attribution.cues import Matches, _candidate_matches, _cue_starts, _trap_spans
+from tui.attribution.cues import (
+    Matches,
+    _candidate_matches,
+    _cue_and_trap_starts,
+    _cue_starts,
+    _trap_spans,
+)
 from tui.attribution.hedges import find_hedges
 from tui.attribution.text import build_sentence
 
@@ -69,6 +75,17 @@ def test_trap_scan_finds_what_the_trap_pattern_finds(text: str, lang: str) -> No
     assert spans(_trap_spans(pack, low)) == spans(pack.trap_re.finditer(text))
 
 
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.sampled_from(sorted(PACKS)))
+def test_one_scan_finds_the_cue_starts_and_traps_of_the_two(text: str, lang: str) -> None:
+    pack = PACKS[lang]
+    low = text.lower()
+    assert pack.cue_trap_after_sep_lower_re is not None
+    starts, traps = _cue_and_trap_starts(pack, low)
+    assert starts == _cue_starts(low, pack.cue_start_re, pack.cue_after_sep_lower_re)
+    assert spans(traps) == spans(_trap_spans(pack, low))
+
+
 def test_a_trap_inside_a_word_keeps_the_plain_scan(tmp_path: Path) -> None:
     """A user's trap that starts with a hyphen ("-disant") cannot use the word-start scan:
     it still blocks the cue it covers."""
@@ -76,6 +93,7 @@ def test_a_trap_inside_a_word_keeps_the_plain_scan(tmp_path: Path) -> None:
     pack_file.write_text("language: fr\ntraps:\n  - '-disant'\n", encoding="utf-8")
     pack = load_rules("fr", pack_file)
     assert pack.trap_after_sep_lower_re is None
+    assert pack.cue_trap_after_sep_lower_re is None  # nor the scan shared with the cues
     low = "un pré-disant expert, selon les cas."
     assert (low.index("-disant"), low.index(" expert")) in spans(_trap_spans(pack, low))
 

@@ -82,7 +82,10 @@ class Matches:
         lowered = view.lower()
         same = len(lowered) == len(view)
         starts: list[int] | None = None
-        if pack.cue_start_re is not None:
+        trap_ms: list | None = None
+        if same and pack.cue_trap_after_sep_lower_re is not None:
+            starts, trap_ms = _cue_and_trap_starts(pack, lowered)
+        elif pack.cue_start_re is not None:
             after_sep = pack.cue_after_sep_re
             text = view
             if same and pack.cue_after_sep_lower_re is not None:
@@ -102,6 +105,8 @@ class Matches:
                 ms = _candidate_matches(
                     rx, pack.lowered_patterns.get(name) if same else None, view, lowered, starts
                 )
+            elif name == "trap_re" and trap_ms is not None:
+                ms = trap_ms
             elif name == "trap_re" and same and pack.trap_lower_re is not None:
                 ms = _trap_spans(pack, lowered)  # spans only are used
             else:
@@ -171,6 +176,30 @@ def _trap_spans(pack: RulePack, lowered: str) -> list:
         out.append(_Found((a, b)))
         resume = b if b > a else a + 1
     return out
+
+
+def _cue_and_trap_starts(pack: RulePack, lowered: str) -> tuple[list[int], list]:
+    """``_cue_starts`` and ``_trap_spans`` on the lower-cased text from one scan
+    (``pack.cue_trap_after_sep_lower_re``): same positions, same trap spans."""
+    rx = pack.cue_trap_after_sep_lower_re
+    assert rx is not None and pack.cue_start_re is not None and pack.trap_lower_re is not None
+    starts = [0] if pack.cue_start_re.match(lowered, 0) is not None else []
+    traps: list = []
+    resume = 0
+    head = pack.trap_lower_re.match(lowered, 0)
+    if head is not None:
+        traps.append(head)
+        resume = max(head.end(), 1)
+    cue_a, cue_b = rx.groups - 1, rx.groups  # the empty groups marking a cue start
+    add_start = starts.append
+    for m in rx.finditer(lowered):
+        a, b = m.span(1)
+        if a >= resume:  # (a trap starts here: a is -1 when none does)
+            traps.append(_Found((a, b)))
+            resume = b if b > a else a + 1
+        if m.start(cue_b) != -1 or m.start(cue_a) != -1:
+            add_start(m.end())
+    return starts, traps
 
 
 def _cue_starts(

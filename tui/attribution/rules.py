@@ -352,6 +352,8 @@ class RulePack:
     # trap, for the lower-cased view; a scan that skips word characters in its fast loop
     trap_after_sep_lower_re: re.Pattern[str] | None = None
     cue_after_sep_lower_re: re.Pattern[str] | None = None
+    # both scans above in one pass over the lower-cased view (see _cue_and_trap_scan)
+    cue_trap_after_sep_lower_re: re.Pattern[str] | None = None
     # the same for the cue patterns of CUE_PATTERNS that have one, by field name
     lowered_patterns: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
@@ -952,7 +954,13 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         not_names=words("words", "not_names"),
     )
     lowered = {name: lowered_variant(getattr(pack, name)) for name in CUE_PATTERNS}
-    return replace(pack, lowered_patterns={k: v for k, v in lowered.items() if v is not None})
+    return replace(
+        pack,
+        lowered_patterns={k: v for k, v in lowered.items() if v is not None},
+        cue_trap_after_sep_lower_re=_cue_and_trap_scan(
+            pack.cue_after_sep_lower_re, pack.trap_after_sep_lower_re
+        ),
+    )
 
 
 # The cue patterns (RulePack fields) tried where a cue phrase may start, which also get a
@@ -1008,6 +1016,33 @@ def _traps_after_separator(traps: list[str]) -> re.Pattern[str] | None:
     lookahead = _first_char_lookahead(joined, re.IGNORECASE)
     try:
         return re.compile(rf"[^\w]{lookahead}(?=({joined}))", re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _cue_and_trap_scan(
+    cue_after_sep: re.Pattern[str] | None, trap_after_sep: re.Pattern[str] | None
+) -> re.Pattern[str] | None:
+    """One pattern doing the work of both scans: a non-word character, then either a trap
+    (group 1, as in ``trap_after_sep``) — and a cue phrase too, if one starts there — or
+    a cue phrase alone; the last two groups are empty and mark a cue start (the match's
+    end), one per branch. Each scan spends about half its time testing every character
+    of the text against its opening class: one pass spends it once. None when either
+    pattern is missing or does not have the expected shape."""
+    if cue_after_sep is None or trap_after_sep is None or cue_after_sep.groups:
+        return None
+    cue, trap = cue_after_sep.pattern, trap_after_sep.pattern
+    cue_sep, trap_sep = "[^\\w-]", "[^\\w]"
+    if not (cue.startswith(cue_sep) and trap.startswith(trap_sep)):
+        return None
+    if cue_after_sep.flags != trap_after_sep.flags:
+        return None
+    cue, trap = cue[len(cue_sep) :], trap[len(trap_sep) :]
+    # (?<!-): the character just consumed is not a hyphen, as the cue scan's class says
+    try:
+        return re.compile(
+            rf"{trap_sep}(?:{trap}(?:(?<!-){cue}()|)|(?<!-){cue}())", cue_after_sep.flags
+        )
     except re.error:
         return None
 
