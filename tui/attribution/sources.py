@@ -24,6 +24,7 @@ _WORD = re.compile(r"\w[\w-]*")
 # "(DPC)" right after a name, or after the lower-case rest of a French institution's name:
 # "l'Agence nationale de sécurité sanitaire de l'alimentation (Anses)"
 _ACRONYM_AFTER = re.compile(r"[^,.;:()\n]{0,80}?\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
+_ACRONYM_REACH = 81  # the pattern's parenthesis lies within this many characters
 PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
 _VAGUE_KINDS = ("unknown", "anonymous")  # kinds that fit any other
 _MEDIA_KINDS = ("media", "news-agency")
@@ -120,7 +121,9 @@ class Registry:
             e.content.append(content)
         index = self.index
         idx = e.idx
-        for words in (key, content):  # a word of both is met twice: its bucket ends with idx
+        # a word of both is met twice: its bucket then ends with idx already (so the key,
+        # mostly words of the content too, is left out when it is)
+        for words in (content,) if key <= content else (key, content):
             for w in words:
                 bucket = index.get(w)
                 if bucket is None:
@@ -153,6 +156,8 @@ class Registry:
                 return
 
     def _alias(self, e: Entity, text: str) -> None:
+        if text in e.aliases:
+            return  # (an alias already: one blank between words, nothing to add)
         text = " ".join(text.split())
         if (
             text
@@ -362,13 +367,21 @@ class Registry:
     def _description(self, m: Mention, pos: int) -> Entity | None:
         fallback = None
         head = m.head
+        determiners = self.pack.determiners
         stands_for = self.pack.descriptions.get(head)
         # "the transitional government": its modifiers must fit what it stands for
         modifiers = [
             w
             for w in _WORD.findall(m.text.lower())
-            if w != head and len(w) > 2 and w not in self.pack.determiners
+            if w != head and len(w) > 2 and w not in determiners
         ]
+        # what the walk below asks of the mention alone, asked once
+        person_ok = stands_for in PERSON_KINDS  # the description may stand for a person
+        kind_known = m.kind not in _VAGUE_KINDS
+        # "the company", not "the labour ministry"
+        short_org = (
+            m.person is False and m.kind in ("company", "unknown") and len(m.text.split()) <= 2
+        )
         # the walk of self._recent(pos), inline: a description looks through many entities
         # and a generator resumes once per entity
         entities = self.entities
@@ -394,7 +407,7 @@ class Registry:
             if (
                 stands_for is not None
                 and e.named
-                and (e.person is not True or stands_for in PERSON_KINDS)
+                and (e.person is not True or person_ok)
                 and (
                     e.kind == stands_for
                     or (
@@ -407,19 +420,17 @@ class Registry:
                 )
             ):
                 return e
+            if fallback is not None:
+                continue
             if (
-                fallback is None
-                and m.kind not in ("unknown", "anonymous")
+                kind_known
                 and e.kind == m.kind
                 and not (m.person is True and e.person is not True)
                 and not (m.person is False and e.person is True)
             ):
                 fallback = e
             elif (
-                fallback is None
-                and m.person is False
-                and m.kind in ("company", "unknown")
-                and len(m.text.split()) <= 2  # "the company", not "the labour ministry"
+                short_org
                 and e.kind == "unknown"
                 and e.named
                 and e.person is None
@@ -441,38 +452,45 @@ class Registry:
         if not toks:
             return
         p = self.pack
+        index = self.index
+        entities = self.entities
+        salience = self.salience
         first = toks[0]
-        if first.cap and first.bare in self.index:
+        if first.cap and first.bare in index:
             # "Moran reportedly turned down …": a known name opening the sentence
-            for idx in reversed(self.index[first.bare]):
-                e = self.entities[idx]
+            for idx in reversed(index[first.bare]):
+                e = entities[idx]
                 if e.named and not e.outlet and any(first.bare in k for k in e.keys):
                     self.touch(e, first.start)
                     break
-        quotes = sent.quotes
-        runs = name_runs(view, toks, toks[0], p)
+        runs = name_runs(view, toks, first, p)
         if not runs:
             return
-        # where the sentence's subject may start: looked for when a name first needs it
-        # (many sentences name no source)
-        subject_at: int | None = _NOT_YET
+        quotes = sent.quotes
+        # the word the sentence's subject may start at: looked for when a name first needs
+        # it (many sentences name no source)
+        subject_first: int | None = _NOT_YET
         complement_markers = p.complement_markers
         for a, b in runs:
-            if quotes and any(qa < toks[a].start < qb for qa, qb in quotes):
+            start = toks[a].start
+            if quotes and any(qa < start < qb for qa, qb in quotes):
                 continue  # a name quoted is not a name the article speaks of
             if b - a == 1:  # (most runs: one word, no list to build)
                 bare = toks[a].bare
-                key = frozenset() if bare in complement_markers else frozenset((bare,))
+                if bare in complement_markers:
+                    continue
+                key = frozenset((bare,))
+                cands = set(index.get(bare, ())[-BUCKET_REACH:])  # (no union to build)
             else:
                 key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
-            if not key:
-                continue
-            cands: set[int] = set()
-            for w in key:
-                cands.update(self.index.get(w, ())[-BUCKET_REACH:])
+                if not key:
+                    continue
+                cands = set()
+                for w in key:
+                    cands.update(index.get(w, ())[-BUCKET_REACH:])
             hit = None
             for idx in sorted(cands, reverse=True):
-                e = self.entities[idx]
+                e = entities[idx]
                 if e.named:
                     for k in e.keys:
                         if key <= k or k <= key:
@@ -482,11 +500,17 @@ class Registry:
                         break
             if hit is not None:
                 if not hit.outlet:
-                    self.touch(hit, toks[a].start)
-                    if subject_at == _NOT_YET:
-                        subject_at = _subject_start(view, sent, p)
-                    self._subject(sent, hit, toks, a, subject_at, b)
-                    self._acronym_after(view, body, hit, toks[a].start, toks[b - 1].end)
+                    # self.touch, inline (a name of the sentence: thousands per article)
+                    salience.append((start, hit.idx))
+                    if len(salience) > SALIENCE_KEEP * 2:
+                        del salience[:SALIENCE_KEEP]
+                    if subject_first == _NOT_YET:
+                        subject_first = _subject_start(view, sent, p)
+                    if subject_first is not None:
+                        self._subject(sent, hit, toks, a, b, subject_first)
+                    end = toks[b - 1].end
+                    if view.find("(", end, end + _ACRONYM_REACH) != -1:
+                        self._acronym_after(view, body, hit, start, end)
                 continue
             kind = None
             person = None
@@ -565,17 +589,20 @@ class Registry:
             if title is not None:
                 e.heads.add(title)  # "la ministre des Sports, Sophie X": "la ministre"
             self._add(e, key, key)
-            self.touch(e, toks[a].start)
-            if subject_at == _NOT_YET:
-                subject_at = _subject_start(view, sent, p)
-            self._subject(sent, e, toks, a, subject_at, b)
-            self._acronym_after(view, body, e, toks[a].start, toks[b - 1].end)
+            self.touch(e, start)
+            if subject_first == _NOT_YET:
+                subject_first = _subject_start(view, sent, p)
+            if subject_first is not None:
+                self._subject(sent, e, toks, a, b, subject_first)
+            end = toks[b - 1].end
+            if view.find("(", end, end + _ACRONYM_REACH) != -1:
+                self._acronym_after(view, body, e, start, end)
 
     def _acronym_after(self, view: str, body: str, e: Entity, start: int, end: int) -> None:
         """ "The Data Protection Commission (DPC)": the acronym names the same source; the
-        lower-case rest of a French institution's name before it belongs to its name."""
-        if view.find("(", end, end + 81) == -1:
-            return  # (most names: the pattern needs a parenthesis within 80 characters)
+        lower-case rest of a French institution's name before it belongs to its name.
+        (Called only when a parenthesis follows within _ACRONYM_REACH characters: most
+        names have none and the pattern needs one.)"""
         m = _ACRONYM_AFTER.match(view, end)
         if m is None:
             return
@@ -585,26 +612,23 @@ class Registry:
         if full.startswith(e.name) and len(full) > len(e.name) and len(full) <= ALIAS_MAX_CHARS:
             e.name = full  # "Agence" -> "Agence nationale de sécurité sanitaire …"
 
-    def _subject(
-        self, sent: Sentence, e: Entity, toks: list, a: int, at: int | None, b: int
-    ) -> None:
+    def _subject(self, sent: Sentence, e: Entity, toks: list, a: int, b: int, first: int) -> None:
         """Record ``e`` as the sentence's subject when its name (after a title or an
-        article) opens the first segment that does not frame the sentence, or stands
-        between commas right after a subject that is a person's title ("La directrice de
-        l'hôpital, Nathalie Brugère, parle …")."""
-        if at is None or e.outlet:
-            return
+        article) opens the first segment that does not frame the sentence, whose first word
+        is ``toks[first]``, or stands between commas right after a subject that is a
+        person's title ("La directrice de l'hôpital, Nathalie Brugère, parle …"). ``e`` is
+        never the outlet (its name makes no entity salient)."""
         p = self.pack
-        if _apposed_to_title(sent, toks, a, b, at, p):
-            self._record_subject(sent, e, toks[a].start)
-            return
-        k = a
-        while k > 0 and toks[k - 1].start >= at and a - k < 4:
-            w = toks[k - 1]
-            if w.low in p.verbs or w.bare in p.prepositions or w.bare in p.relatives:
-                return  # a title and an adjective may come first, a preposition not
-            k -= 1
-        if toks[k].start == at:
+        # (the name opening the segment is tested first: it is cheaper, and the subject
+        # is recorded the same way whichever test finds it)
+        if first <= a <= first + 4:  # a title and an adjective may come first …
+            for w in toks[first:a]:
+                if w.low in p.verbs or w.bare in p.prepositions or w.bare in p.relatives:
+                    break  # … a verb or a preposition not
+            else:
+                self._record_subject(sent, e, toks[a].start)
+                return
+        if _apposed_to_title(sent, toks, a, b, toks[first].start, p):
             self._record_subject(sent, e, toks[a].start)
 
     def _record_subject(self, sent: Sentence, e: Entity, start: int) -> None:
@@ -651,15 +675,21 @@ def _apposed_to_title(sent: Sentence, toks: list, a: int, b: int, at: int, pack:
 
 
 def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
-    """Where the sentence's subject may start: the first comma segment that does not open
-    with a framing word or a participle ("Invité à parler, X s'est levé"), unless it is a
-    quotation."""
+    """The index of the word the sentence's subject may start at: the first of the first
+    comma segment that does not open with a framing word or a participle ("Invité à
+    parler, X s'est levé"), unless it is a quotation."""
     seps = sent.seps
+    toks = sent.toks
+    k = 0  # (every token starts at or after the sentence's start: the first is toks[0])
     for i in range(-1, len(seps)):  # the sentence's start, then just after each separator
-        a = seps[i] + 1 if i >= 0 else sent.start
-        t = sent.tok_after(a)
-        if t is None:
+        if i < 0:
+            a = sent.start
+        else:
+            a = seps[i] + 1
+            k = sent.tok_index(a, k)
+        if k >= len(toks):
             return None
+        t = toks[k]
         gap = t.start - a  # (mostly nothing or one space: no slice to strip then)
         if gap and not (gap == 1 and view[a] == " ") and view[a : t.start].strip(" ,;") != "":
             return None  # a quotation or a dash opens the segment
@@ -673,5 +703,5 @@ def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
         before = sent.tok_before(a - 1) if a > sent.start else None
         if before is not None and before.bare in pack.person_gender:
             return None  # "…, transmise par son avocat, Me X, …": an apposition
-        return t.start
+        return k
     return None
