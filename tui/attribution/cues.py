@@ -27,6 +27,8 @@ AFFILIATION_MAX = 6  # "de l'Institut Pasteur" after a leading source
 # words at least; a short adjunct after a closing cue verb ("said on Tuesday") at most this.
 CLAUSE_MIN = 4
 ADJUNCT_MAX = 6
+# Any character that opens a quotation (``text.OPENERS``).
+_OPENER_RE = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -770,7 +772,14 @@ class Reader:
                     and bare not in p.framing_starts
                 ):
                     break  # "said it had …", "said the board had …": the claim starts here
-        if best is None and ts and ts[0].start <= seg_end:
+        if (
+            best is None
+            and ts
+            and ts[0].start <= seg_end
+            # (the object below opens with a quotation mark before ``seg_end``: without one
+            # there, one search answers for the whole reading)
+            and _OPENER_RE.search(self.view, pos, seg_end) is not None
+        ):
             # a quotation as the object: "a reconnu « un défaut de communication »"
             k = 0
             while k < len(ts) - 1 and ts[k].bare in p.adverbs:
@@ -872,20 +881,22 @@ def find_cues(
         taken.append(m.span())
 
     # 2. cue prepositions ("<prep> X, claim" / "claim, <prep> X"): each kind read by its
-    # own function; a plain preposition takes its whole region from later cues
-    for ms, read, takes_region in (
-        (relpreps, _relative_prep, False),
-        (posspreps, _possessive_prep, False),
-        (preps, _preposition, True),
-    ):
-        for m in ms:
-            a, b = span = m.span()
-            if not r.free(a, b) or overlaps(a, b):
-                continue
-            f = read(r, a, b)
-            if f is not None:
-                found.append(f)
-                taken.append(f.region if takes_region else span)
+    # own function; a plain preposition takes its whole region from later cues (most
+    # sentences have none: no loop over the kinds then)
+    if relpreps or posspreps or preps:
+        for ms, read, takes_region in (
+            (relpreps, _relative_prep, False),
+            (posspreps, _possessive_prep, False),
+            (preps, _preposition, True),
+        ):
+            for m in ms:
+                a, b = span = m.span()
+                if not r.free(a, b) or overlaps(a, b):
+                    continue
+                f = read(r, a, b)
+                if f is not None:
+                    found.append(f)
+                    taken.append(f.region if takes_region else span)
 
     # 3. verbs
     verbs = pack.verbs
@@ -940,7 +951,8 @@ def find_cues(
         q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
         end = q[1] if q else sent.end
         found.append(Found("colon", (c, c + 1), (c + 1, end), speaker, region=(a, c + 1)))
-    found.sort(key=lambda f: f.cue[0])
+    if len(found) > 1:  # (most sentences have one cue at most: nothing to sort)
+        found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
 
 
@@ -1377,34 +1389,9 @@ def _verb(
             and kq is not None
             and not any(t.low == aux_tok.low for t in ts_pre[kq + 1 : -1])
         )
-    if not coordinated:
-        for k, t in enumerate(ts_pre):
-            if (t.low in p.complementizers or t.bare in p.complementizers) and (
-                k == 0 or any(x.low in p.verbs for x in ts_pre[:k])
-            ):
-                return None
-    # "said the findings showed …": with no complementizer, a cue verb then a determiner
-    # before this verb makes it part of the first verb's claim
-    if r.zero_that and not (ts_pre and ts_pre[-1].bare in p.conjunctions and not aux):
-        for k, t in enumerate(ts_pre[:-1]):
-            v = p.verbs.get(t.low)
-            if (
-                v is not None
-                and not v.clause
-                and (
-                    ts_pre[k + 1].bare in p.determiners
-                    or ts_pre[k + 1].low in p.determiners
-                    or ts_pre[k + 1].bare in p.pronouns  # "said he would write to …"
-                )
-            ):
-                return None
     # an infinitive: "plans to add advice", "declined to say": no one says anything yet
     if ts_pre and ts_pre[-1].bare in p.recipients and form.tense == "present" and not aux:
         return None
-    # a reported question: "whether its board had told the regulator"
-    for t in ts_pre:
-        if t.bare in p.question_words and t.bare not in p.relatives:
-            return None
     # an adjective, not a verb: "an estimated £410,000"
     if (
         ts_pre
@@ -1414,6 +1401,41 @@ def _verb(
         and not ts_pre[-1].text.isupper()  # "Healthcare Improvement Scotland (HIS) warned"
     ):
         return None
+    # Three tests on the words before the verb, read in one pass (each only rules the verb
+    # out, so the order they are made in does not matter):
+    # - a reported question: "whether its board had told the regulator";
+    # - inside a reported clause ("told a tribunal that he had warned"): a complementizer
+    #   that opens the words or follows a verb (unless coordinated, above);
+    # - "said the findings showed …": with no complementizer, a cue verb then a determiner
+    #   before this verb makes it part of the first verb's claim.
+    complementizers = p.complementizers
+    question_words = p.question_words
+    verbs = p.verbs
+    zero_that_claim = r.zero_that and not (ts_pre and ts_pre[-1].bare in p.conjunctions and not aux)
+    verb_before = False  # whether a word read so far is a verb
+    last = len(ts_pre) - 1
+    for k, t in enumerate(ts_pre):
+        low = t.low
+        bare = t.bare
+        if bare in question_words and bare not in p.relatives:
+            return None
+        if (
+            not coordinated
+            and (k == 0 or verb_before)
+            and (low in complementizers or bare in complementizers)
+        ):
+            return None
+        v = verbs.get(low)
+        if v is not None:
+            verb_before = True
+            if zero_that_claim and k < last and not v.clause:
+                t_next = ts_pre[k + 1]
+                if (
+                    t_next.bare in p.determiners
+                    or t_next.low in p.determiners
+                    or t_next.bare in p.pronouns  # "said he would write to …"
+                ):
+                    return None
     past = (
         form.tense == "past"
         or ("participle" in form.tenses and aux)
@@ -2295,7 +2317,7 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
         return found  # most sentences have no cue
     if len(found) == 1:
         # A single cue has nothing to nest nor to cut: only the empty-claim test applies.
-        return [f for f in found if _has_claim(r, f)]
+        return found if _has_claim(r, found[0]) else []
     out = list(found)
     # A closing cue whose claim holds another cue relays that cue's claim:
     # "X told a tribunal that …, the trade publication Y reported" -> X -> Y.
