@@ -113,11 +113,14 @@ def _paragraph_sentences(article: Article) -> list[tuple[int, int, int]]:
                 pos += len(line)
     out = []
     pi = 0
+    last = len(paragraphs) - 1
+    size = len(body)
     for s in sentences:
-        while pi + 1 < len(paragraphs) and paragraphs[pi].end <= s.start:
+        start, end = s.start, s.end
+        while pi < last and paragraphs[pi].end <= start:
             pi += 1
-        start = max(0, min(s.start, len(body)))
-        end = max(start, min(s.end, len(body)))
+        if end > size:  # (a span is never inverted nor negative: Span checks it)
+            start, end = min(start, size), size
         if pi < DATELINE_PARAGRAPHS and paragraphs and start == paragraphs[pi].start:
             start += dateline_end(body[start:end])  # "TOULON, 14 oct (AFP) - …"
         out.append((start, end, pi))
@@ -201,15 +204,16 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
 
 def _starts_with_backref(view: str, sent: Sentence, pack: RulePack) -> bool:
     """ "Le chiffre …", "The memo was published by …", "Des informations publiées par …"."""
-    toks = sent.toks[: BACKREF_REACH + 1]
-    determiners = pack.determiners  # (runs for every sentence: the sets are locals)
+    toks = sent.toks
+    reach = min(len(toks), BACKREF_REACH + 1)  # (runs for every sentence: no slice)
+    determiners = pack.determiners
     framing_starts = pack.framing_starts
     k = 0
-    while k < len(toks) and toks[k].bare in framing_starts and toks[k].bare not in determiners:
+    while k < reach and toks[k].bare in framing_starts and toks[k].bare not in determiners:
         k += 1
-    if k < len(toks) and (toks[k].bare in determiners or toks[k].low in determiners):
+    if k < reach and (toks[k].bare in determiners or toks[k].low in determiners):
         k += 1
-        return k < len(toks) and toks[k].bare in pack.backref_nouns
+        return k < reach and toks[k].bare in pack.backref_nouns
     return False
 
 
@@ -362,7 +366,7 @@ def _draft(
         if origin_mention.non_source and not _quoted(view, claim.start):
             return None  # a rule ("<prep> the text"), unless it is quoted as saying something
         origin_mention = _possessor(view, body, sent, pack, origin_mention)
-        if origin_mention.named and any(r.media_only for r in f.relays):
+        if origin_mention.named and f.relays and any(r.media_only for r in f.relays):
             # "a memo seen by the Chronicle": the memo, not the outlet that saw it, is the
             # origin (the outlet is its relay)
             origin_mention = _before_publisher(view, body, sent, pack, origin_mention, f)
@@ -396,7 +400,8 @@ def _draft(
         aud is not None and aud.fullmatch(view[f.recipient[0] : f.recipient[1]].strip())
     ):
         relay_spans.append((f.recipient, True, False))  # not an audience: "à la presse"
-    relay_spans.extend((r.span, r.media_only, r.record) for r in f.relays)
+    for r in f.relays:  # (most claims have none: no generator to build)
+        relay_spans.append((r.span, r.media_only, r.record))
     for (ra, rb), media_only, record in relay_spans:
         rm = analyse(view, body, ra, rb, sent, pack)
         if rm is None or rm.pronoun is not None:
