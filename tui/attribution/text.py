@@ -15,8 +15,10 @@ from tui.model import Span
 # A word: letters/digits with inner hyphens or number punctuation; a trailing apostrophe
 # is kept so that elided words ("l'", "qu'") are tokens of their own. Written \w\w* rather
 # than \w+ so that the regex engine can skip non-word characters with its first-character
-# fast path (same matches: this is the innermost scan of the extractor).
-WORD_RE = re.compile(r"\w\w*(?:[-.,]\w+)*'?")
+# fast path, and with possessive repeats (*+, ++, ?+: nothing after them can fail, so the
+# matches are those of \w+(?:[-.,]\w+)*'? and no backtracking state is kept). This is the
+# innermost scan of the extractor.
+WORD_RE = re.compile(r"\w\w*+(?:[-.,]\w++)*+'?+")
 # Opening -> closing quotation marks. The straight double quote closes itself.
 QUOTE_PAIRS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201c", '"': '"'}
 CLOSERS = set(QUOTE_PAIRS.values())
@@ -72,10 +74,10 @@ def _word_forms(text: str) -> tuple[str, str, bool]:
     return forms
 
 
-# A word with the non-word characters before it: only non-word characters lie between two
-# words (a word takes every word character it touches), so the gaps' lengths give the
-# words' offsets without searching for them.
-GAP_WORD_RE = re.compile(r"(\W*)(" + WORD_RE.pattern + ")")
+# Splitting on the words (kept by the group) gives the gaps between them too: only non-word
+# characters lie between two words (a word takes every word character it touches), so the
+# gaps' lengths give the words' offsets without searching for them.
+SPLIT_WORDS_RE = re.compile("(" + WORD_RE.pattern + ")")
 
 
 def tokens(view: str, start: int, end: int) -> list[Token]:
@@ -86,7 +88,8 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
 def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int]]:
     """The words of ``view[start:end]`` and their start offsets. Tokenising is the
     extractor's innermost loop, so tokens are built without calling ``__init__`` (one
-    allocation, six slot stores), from ``findall`` (no match objects)."""
+    allocation, six slot stores), from ``split`` (no match objects, no tuple per word; a
+    word's matches do not depend on what lies outside the slice: no lookaround)."""
     out: list[Token] = []
     starts: list[int] = []
     append = out.append
@@ -94,7 +97,8 @@ def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int]]:
     new = Token.__new__
     forms_of = _FORMS.get
     pos = start
-    for gap, text in GAP_WORD_RE.findall(view, start, end):
+    parts = iter(SPLIT_WORDS_RE.split(view[start:end]))  # gap, word, gap, word, …, gap
+    for gap, text in zip(parts, parts, strict=False):  # (the last gap has no word)
         t = new(Token)
         t.start = at = pos + len(gap)
         t.end = pos = at + len(text)
