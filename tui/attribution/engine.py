@@ -230,15 +230,17 @@ def _sentence(
 ) -> list[Draft]:
     reg.scan(view, body, sent)
     founds = find_cues(view, sent, pack, zero_that, matches)
-    backref = _starts_with_backref(view, sent, pack)
     prev_drafts = (
         by_sentence.get(prev.index, []) if prev is not None and prev.para == sent.para else []
     )
+    # whether the sentence opens on what it refers back to matters to the previous claims
+    # (a relay for them) and to a passive cue (rare: _draft asks for itself)
+    backref = bool(prev_drafts) and _starts_with_backref(view, sent, pack)
     drafts: list[Draft] = []
     last: tuple[Entity, Span, Mention] | None = None
     media_here: tuple[Entity, Span] | None = None
     for f in founds:
-        d = _draft(view, body, sent, f, prev, pack, reg, last, backref, matches.starts)
+        d = _draft(view, body, sent, f, prev, pack, reg, last, matches.starts)
         if not isinstance(d, Draft):
             continue  # None, or "relay" (tested by type: ``==`` would call Draft.__eq__)
         drafts.append(d)
@@ -247,7 +249,7 @@ def _sentence(
             last = (e, m, d.origin_mention)
         if media_here is None and e.media and not e.outlet:
             media_here = (e, m)
-    if backref and prev_drafts:
+    if backref:  # (and so prev_drafts)
         relay = media_here or _published_by(view, body, sent, pack, reg)
         if relay is not None:
             for d in prev_drafts:
@@ -332,7 +334,6 @@ def _draft(
     pack: RulePack,
     reg: Registry,
     last: tuple[Entity, Span, Mention] | None,
-    backref: bool,
     starts: list[int] | None = None,
 ) -> Draft | str | None:
     # the claim
@@ -347,7 +348,7 @@ def _draft(
     if b <= a:
         return None
     claim = Span(a, b)
-    if f.kind == "passive" and backref:
+    if f.kind == "passive" and _starts_with_backref(view, sent, pack):
         return "relay"  # "The memo was published by …": a relay of the previous claim
 
     # the origin
