@@ -17,7 +17,7 @@ from tui.attribution.cues import (
     _trap_spans,
 )
 from tui.attribution.hedges import find_hedges
-from tui.attribution.text import build_sentence
+from tui.attribution.text import STRUCTURE_RE, build_sentence, tokens
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
 # Pieces of the packaged traps and their neighbours, so generated text hits them often,
@@ -244,3 +244,35 @@ def test_hedges_read_from_the_sentences_words_are_the_same(text, lang, data) -> 
     with_sent = find_hedges(text, start, end, pack, past_cue=False, starts=starts, sent=sent)
     alone = find_hedges(text, start, end, pack, past_cue=False, starts=starts)
     assert with_sent == alone
+
+
+# Text with words, inner hyphens and number punctuation, apostrophes, separators, dashes
+# (spaced and not), brackets and quotation marks, in any order.
+STRUCTURED = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list(" ,;:()[]-\u2013\u2014'.«»\"\u201c\u201d\n_")),
+        st.characters(max_codepoint=0x17F),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=500)
+@given(STRUCTURED, st.data())
+def test_words_are_the_matches_of_the_plain_word_pattern(text: str, data) -> None:
+    """Tokens come from splitting a slice on the words: the same words, at the same offsets,
+    as the word pattern written without possessive repeats finds in that slice."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = re.compile(r"\w+(?:[-.,]\w+)*'?")
+    got = [(t.start, t.end, t.text) for t in tokens(text, start, end)]
+    assert got == [(m.start(), m.end(), m.group()) for m in plain.finditer(text, start, end)]
+
+
+@settings(max_examples=500)
+@given(STRUCTURED)
+def test_structure_pattern_finds_what_the_alternation_finds(text: str) -> None:
+    plain = re.compile(r"[,;:()\[\]]| [-\u2013\u2014] ")
+    assert [m.span() for m in STRUCTURE_RE.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
