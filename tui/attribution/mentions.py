@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tui.attribution.rules import Pronoun, RulePack
-from tui.attribution.text import Sentence, Token, tokens, trim
+from tui.attribution.text import Sentence, Token, tokens, trim_bounds
 from tui.model import Span
 
 ACRONYM_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,14})\s*\)")
@@ -72,6 +72,8 @@ def name_runs(
         and not _opens_name(first_tok, toks[1] if n > 1 else None, pack)
     ):
         resume = 1  # a capital opening the sentence that opens no name
+        if len(caps) == 1:
+            return runs  # (many sentences: their first word is their only capital)
     # Called for every sentence and every mention: the pack's sets are read into locals.
     # not conjunctions: "entre Pyongyang et Moscou" names two places, not one
     particles = pack.name_particles
@@ -143,10 +145,10 @@ def name_runs(
         # A leading title ("Mayor", "Dr", "PDG") is not part of the name.
         while i < j:
             bare = toks[i].bare
-            kind = kinds.get(bare)
             title = bare in person_gender
-            if not title and kind is None:
-                break
+            if not title and bare not in kinds:
+                break  # (most runs: no title, tested without a call)
+            kind = kinds.get(bare)
             if kind is not None and j - i == 1 and not toks[i].text.isupper():
                 break
             if not title and kind == "document" and j - i > 2:
@@ -172,9 +174,8 @@ def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, i
                 kind = kinds.get(" ".join(t.bare for t in toks[i : i + size]))
                 if kind is not None:
                     return kind, i
-        kind = kinds.get(bare)
-        if kind is not None:
-            return kind, i
+        if bare in kinds:  # (a membership test, not a call: most words are no kind)
+            return kinds[bare], i
     return "unknown", -1
 
 
@@ -184,23 +185,29 @@ OUTLET_NAME_REACH = 40  # characters around a name run in which its outlet's ful
 def known_outlet_span(view: str, start: int, end: int, pack: RulePack) -> tuple[int, int] | None:
     """The span of a known outlet's name (``sources.media_names``) that holds and outgrows
     the name run ``view[start:end]``: "Le Canard enchaîné" for the run "Canard"."""
-    if pack.media_re is None:
+    media_re = pack.media_re
+    if media_re is None:
         return None
-    for m in pack.media_re.finditer(
-        view, max(0, start - OUTLET_NAME_REACH), end + OUTLET_NAME_REACH
-    ):
+    # the matches finditer would yield, one search after the other: most windows hold none,
+    # and one search then costs less than building the iterator (a search from ``pos`` still
+    # sees the characters before it, as finditer's next match does)
+    limit = end + OUTLET_NAME_REACH
+    m = media_re.search(view, max(0, start - OUTLET_NAME_REACH), limit)
+    while m is not None:
         if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
             return m.span()
+        m = media_re.search(view, m.end(), limit)
     return None
 
 
 def is_media_text(text: str, name: str, pack: RulePack, kind: str) -> bool:
     if kind in ("media", "news-agency"):
         return True
-    if pack.media_re is not None and pack.media_re.search(text):
+    # the name's last word before the search of the text: the same answer, cheaper first
+    last = name.rsplit(None, 1)  # (the last word, without splitting the whole name)
+    if last and last[-1] in pack.media_name_words:
         return True
-    words = name.split()
-    return bool(words) and words[-1] in pack.media_name_words
+    return pack.media_re is not None and pack.media_re.search(text) is not None
 
 
 def analyse(
@@ -213,10 +220,11 @@ def analyse(
     context_end: int | None = None,
 ) -> Mention | None:
     """Analyse the mention ``view[start:end]``; None when it is not a noun phrase at all."""
-    span = trim(view, start, end, ' \t\n,;:.-\u2013\u2014"«»\u201c\u201d')
-    if span.end <= span.start or span.end - span.start > MAX_MENTION:
+    lo, hi = trim_bounds(view, start, end, ' \t\n,;:.-\u2013\u2014"«»\u201c\u201d')
+    if hi <= lo or hi - lo > MAX_MENTION:
         return None
-    text = view[span.start : span.end]
+    span = Span(lo, hi)
+    text = view[lo:hi]
     low = " ".join(text.lower().split())
     if low in pack.impersonal:
         return Mention(
@@ -238,7 +246,7 @@ def analyse(
         return Mention(
             span,
             text,
-            body[span.start : span.end],
+            body[lo:hi],
             frozenset(),
             False,
             "unknown",
@@ -250,11 +258,7 @@ def analyse(
             pronoun=pron,
             description=pron.description,
         )
-    toks = (
-        sent.toks_in(span.start, span.end)
-        if sent.start <= span.start and span.end <= sent.end
-        else tokens(view, span.start, span.end)
-    )
+    toks = sent.toks_in(lo, hi) if sent.start <= lo and hi <= sent.end else tokens(view, lo, hi)
     if not toks:
         return None
     # The mention's first word when it opens the sentence (after quote marks or blanks).
@@ -288,7 +292,7 @@ def analyse(
             break  # "Les Échos", "The Times" mid-sentence: the article is part of the name
         dets += 1
     det = toks[0].bare if dets else ""
-    body_toks = toks[dets:] or toks
+    body_toks = toks[dets:] if 0 < dets < n else toks  # (not a copy of every mention)
 
     # head noun: the first source-ish noun among the first three words, else the first word
     transparent_words = pack.transparent
@@ -354,7 +358,7 @@ def analyse(
         runs = [r for r in runs if not rel_at < r[0] < rel_end]
     transparent = head in transparent_words
     name_run: tuple[int, int] | None = None
-    acronym = ACRONYM_RE.search(text)
+    acronym = ACRONYM_RE.search(text) if "(" in text else None  # (most mentions: no "(")
     if head_runs:
         # Runs are in order: the first opening the phrase, else the first after a comma,
         # else the first after a kind noun or a title, else the first.
@@ -399,7 +403,7 @@ def analyse(
             acronym = None  # "le président de la FFC, Pierre Dardenne"
         else:
             # "le député (LR) Jean Martin": a party between the title and the name
-            after = span.start + acronym.end()
+            after = lo + acronym.end()
             later = next((r for r in head_runs if toks[r[0]].start >= after), None)
             if later is not None:
                 name_run, acronym = later, None
@@ -410,7 +414,11 @@ def analyse(
         a, b = name_run
         name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
         particles = pack.name_particles
-        key = frozenset([t.bare for t in toks[a:b] if t.bare not in particles])
+        if b - a == 1:  # (most names: one word, no list to build)
+            word = toks[a].bare
+            key = frozenset() if word in particles else frozenset((word,))
+        else:
+            key = frozenset([t.bare for t in toks[a:b] if t.bare not in particles])
     else:
         # Unnamed: the phrase without its determiners, up to a relative clause or comma.
         stop = rel_at
@@ -453,14 +461,16 @@ def analyse(
     # A complement speaks of someone else: "X, an expert at the Institute" is a person, not
     # the institute ("le ministère de la Santé" keeps its head noun, which comes first).
     own = toks
-    lead = max(dets + head_i + 1, name_run[1] if name_run is not None else 0)
+    lead = dets + head_i + 1
+    if name_run is not None and name_run[1] > lead:
+        lead = name_run[1]
     for k in range(lead, n):
         b = toks[k].bare
         if b in prepositions or b in complement_markers:
             own = toks[:k]
             break
     order = own
-    if name_run is not None:
+    if name_run is not None and name_run[0] > 0:
         order = toks[max(0, name_run[0] - 3) : name_run[0]][::-1] + own
     org_nouns = pack.org_nouns
     for i, t in enumerate(order):
@@ -482,7 +492,7 @@ def analyse(
         and not named  # (tested first: it is the cheapest test)
         and (
             (head[-1:] in ("s", "x") and len(head) > 3)
-            or any(t.bare in pack.plural_determiners for t in toks[:dets])
+            or (dets > 0 and any(t.bare in pack.plural_determiners for t in toks[:dets]))
         )
         and not low.startswith(pack.member_of)
     )
@@ -490,8 +500,8 @@ def analyse(
     # A named mention is never anonymous: a name (or an acronym) names someone even beside
     # an anonymity marker, so the marker is only looked for in unnamed mentions.
     if not named:
-        ctx_end = context_end if context_end is not None else span.end
-        context = view[span.start : max(ctx_end, span.end)]
+        ctx_end = context_end if context_end is not None and context_end > hi else hi
+        context = view[lo:ctx_end]
         marker = pack.anonymity_re is not None and pack.anonymity_re.search(context) is not None
         scope = body_toks
         if transparent:
