@@ -52,16 +52,23 @@ def _opens_name(tok: Token, nxt: Token | None, pack: RulePack) -> bool:
 
 
 def name_runs(
-    view: str, toks: list[Token], first_tok: Token | None, pack: RulePack
+    view: str,
+    toks: list[Token],
+    first_tok: Token | None,
+    pack: RulePack,
+    caps: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """[i, j) token ranges of proper names (titles at the start of a run are left out).
     A run never crosses punctuation: only blanks may separate its words. ``first_tok`` is
-    ``toks[0]`` when it opens the sentence (its capital then says less), else None."""
+    ``toks[0]`` when it opens the sentence (its capital then says less), else None.
+    ``caps``: the indexes of the capitalised words of ``toks`` when known (a sentence's
+    ``caps`` for its own tokens), else found here."""
     runs: list[tuple[int, int]] = []
     # A run starts at a capitalised word: jump from one to the next instead of stepping
-    # through every word (most are not capitalised).
-    not_names = pack.not_names
-    caps = [k for k, t in enumerate(toks) if t.cap and t.bare not in not_names]
+    # through every word (most are not capitalised). Words that are never names (weekdays,
+    # months) are passed over in the loop below: a run cannot start at one.
+    if caps is None:
+        caps = [k for k, t in enumerate(toks) if t.cap]
     if not caps:
         return runs  # (most mentions: no name at all)
     n = len(toks)
@@ -80,10 +87,13 @@ def name_runs(
     person_gender = pack.person_gender
     kinds = pack.kinds
     media_re = pack.media_re
+    not_names = pack.not_names
     for i in caps:
         if i < resume:
             continue
         tok = toks[i]
+        if tok.bare in not_names:
+            continue
         j = i + 1
         prev_end = tok.end
         while j < n:

@@ -463,7 +463,7 @@ class Registry:
                 if e.named and not e.outlet and any(first.bare in k for k in e.keys):
                     self.touch(e, first.start)
                     break
-        runs = name_runs(view, toks, first, p)
+        runs = name_runs(view, toks, first, p, sent.caps)
         if not runs:
             return
         quotes = sent.quotes

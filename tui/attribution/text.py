@@ -85,15 +85,19 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
     return _tokens(view, start, end)[0]
 
 
-def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int]]:
-    """The words of ``view[start:end]`` and their start offsets. Tokenising is the
-    extractor's innermost loop, so tokens are built without calling ``__init__`` (one
-    allocation, six slot stores), from ``split`` (no match objects, no tuple per word; a
-    word's matches do not depend on what lies outside the slice: no lookaround)."""
+def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int], list[int]]:
+    """The words of ``view[start:end]``, their start offsets and the indexes of the
+    capitalised ones (name runs start there: noted here, where each word's capital is in
+    hand anyway, instead of in another pass over every word). Tokenising is the extractor's
+    innermost loop, so tokens are built without calling ``__init__`` (one allocation, six
+    slot stores), from ``split`` (no match objects, no tuple per word; a word's matches do
+    not depend on what lies outside the slice: no lookaround)."""
     out: list[Token] = []
     starts: list[int] = []
+    caps: list[int] = []
     append = out.append
     add_start = starts.append
+    add_cap = caps.append
     new = Token.__new__
     forms_of = _FORMS.get
     pos = start
@@ -106,10 +110,13 @@ def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int]]:
         forms = forms_of(text)
         if forms is None:
             forms = _word_forms(text)
-        t.low, t.bare, t.cap = forms
+        t.low, t.bare, cap = forms
+        t.cap = cap
+        if cap:  # (most words are not)
+            add_cap(len(out))
         append(t)
         add_start(at)
-    return out, starts
+    return out, starts, caps
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -125,6 +132,8 @@ class Sentence:
     colons: list[int] = field(default_factory=list)
     toks: list[Token] = field(default_factory=list)
     _tok_starts: list[int] = field(default_factory=list)
+    # indexes of the capitalised tokens (``t.cap``), in order: where name runs may start
+    caps: list[int] = field(default_factory=list)
 
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b - 1 or a == pos for a, b in self.quotes)
@@ -237,8 +246,8 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    toks, tok_starts = _tokens(view, start, end)
-    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts)
+    toks, tok_starts, caps = _tokens(view, start, end)
+    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, caps)
 
 
 def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:

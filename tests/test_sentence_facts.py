@@ -1,0 +1,54 @@
+"""Facts a sentence computes once for its readers agree with computing them again."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.attribution import load_rules
+from tui.attribution.mentions import name_runs
+from tui.attribution.text import build_sentence
+
+PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
+# Capitalised words, words that never name anyone, name particles, titles and lower-case
+# words, with blanks or punctuation between them.
+WORDS = [
+    "Anna",
+    "Le",
+    "The",
+    "Monday",
+    "Lundi",
+    "de",
+    "la",
+    "du",
+    "of",
+    "Mayor",
+    "maire",
+    "BBC",
+    "AFP",
+    "Santé",
+    "publique",
+    "said",
+    "a",
+    "x",
+    "12",
+]
+SENTENCES = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", " ", ", ", " « ", "  ", "-"])),
+    max_size=14,
+).map(lambda parts: "".join(w + gap for w, gap in parts))
+
+
+@settings(max_examples=400)
+@given(SENTENCES, st.sampled_from(sorted(PACKS)))
+def test_name_runs_from_the_sentences_capitals_are_the_same(text: str, lang: str) -> None:
+    """The capitals noted while tokenising are those of the tokens, and name runs read from
+    them are the runs found by looking at every word."""
+    pack = PACKS[lang]
+    sent = build_sentence(text, 0, 0, len(text), 0)
+    toks = sent.toks
+    assert sent.caps == [k for k, t in enumerate(toks) if t.cap]
+    first = toks[0] if toks else None
+    runs = name_runs(text, toks, first, pack, sent.caps)
+    assert runs == name_runs(text, toks, first, pack)
+    assert not any(toks[a].bare in pack.not_names for a, _ in runs)
