@@ -128,13 +128,16 @@ class Matches:
         j = bisect_left(at, end, i)
         if i == j:
             return _NO_MATCHES
-        out: tuple[list[re.Match[str]], ...] = tuple([] for _ in self.NAMES)
+        # (a literal: six lists without a generator; ``NAMES`` has six patterns, asserted
+        # below)
+        out: tuple[list[re.Match[str]], ...] = ([], [], [], [], [], [])
         for _, k, m, m_end in self._entries[i:j]:
             if m_end <= end:
                 out[k].append(m)
         return out
 
 
+assert len(Matches.NAMES) == 6  # as many lists as ``Matches.in_sentence`` builds
 # What ``Matches.in_sentence`` answers for a sentence without any match.
 _NO_MATCHES: tuple[Sequence[re.Match[str]], ...] = ((),) * len(Matches.NAMES)
 
