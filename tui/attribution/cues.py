@@ -385,20 +385,21 @@ class Reader:
 
     def sep_right_after(self, pos: int) -> int | None:
         """The separator right after ``pos`` (only blanks between), if any."""
+        # (called a dozen thousand times per article: the lookups bound once)
+        view = self.view
+        end = self.s.end
         i = pos
-        while i < self.s.end and self.view[i] in " \t":
+        while i < end and view[i] in " \t":
             i += 1
-        if i in self.s.seps:
-            return i
-        return None
+        return i if i in self.s.seps else None
 
     def sep_right_before(self, pos: int) -> int | None:
+        view = self.view
+        start = self.s.start
         i = pos - 1
-        while i >= self.s.start and self.view[i] in " \t":
+        while i >= start and view[i] in " \t":
             i -= 1
-        if i in self.s.seps:
-            return i
-        return None
+        return i if i in self.s.seps else None
 
     # --- noun phrases ----------------------------------------------------------------------
     def forward_np(
@@ -722,7 +723,11 @@ class Reader:
         """What follows a cue verb, nearest first: ("that", claim start), ("colon", …),
         ("inf", …) or ("question", …)."""
         p = self.p
-        ts = self.toks(pos, self.s.end)
+        # The words from ``pos`` to the sentence's end (all of its words end by then) are
+        # the sentence's own from index ``i`` on: the loop reads at most a few dozen of them
+        # and only a quotation object reads further, so the whole tail is copied only then.
+        toks = self.s.toks
+        i = self.s.tok_index(pos)
         seg_end = self.s.seg_end(pos)
         best: tuple[str, int] | None = None
         best_at = self.s.end + 1
@@ -732,7 +737,7 @@ class Reader:
         conjunctions = p.conjunctions
         complementizers = p.complementizers
         subject_relatives = p.subject_relatives
-        for j, t in enumerate(ts[: 4 * COMPLEMENT_WINDOW]):
+        for j, t in enumerate(toks[i : i + 4 * COMPLEMENT_WINDOW]):
             at = t.start
             if at < first_end or at > seg_end:
                 own += 1
@@ -777,13 +782,14 @@ class Reader:
                     break  # "said it had …", "said the board had …": the claim starts here
         if (
             best is None
-            and ts
-            and ts[0].start <= seg_end
+            and i < len(toks)
+            and toks[i].start <= seg_end
             # (the object below opens with a quotation mark before ``seg_end``: without one
             # there, one search answers for the whole reading)
             and _OPENER_RE.search(self.view, pos, seg_end) is not None
         ):
             # a quotation as the object: "a reconnu « un défaut de communication »"
+            ts = toks[i:]
             k = 0
             while k < len(ts) - 1 and ts[k].bare in p.adverbs:
                 k += 1
@@ -1804,7 +1810,8 @@ def _object_follows(r: Reader, pos: int) -> bool:
     """After a verb read as taking an object, is there one? "avance en parallèle": only an
     adjunct, no noun phrase ("a évoqué en conférence de presse une hausse" has one)."""
     p = r.p
-    ts = r.toks(pos, r.s.end)[:15]
+    i = r.s.tok_index(pos)  # (the words from ``pos`` on are the sentence's own from i on)
+    ts = r.s.toks[i : i + 15]
     if not ts or ts[0].bare not in p.prepositions or ts[0].bare in p.determiners:
         return True
     return (
