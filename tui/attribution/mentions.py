@@ -22,7 +22,9 @@ class Mention:
     span: Span
     text: str  # view text of the span
     name: str  # display name (body text)
-    name_key: frozenset[str]  # lower-case tokens of the name, for matching
+    # lower-case tokens of the name, for matching a named mention (the registry matches an
+    # unnamed one on the content words of its text: its key is left empty, never read)
+    name_key: frozenset[str]
     named: bool  # a proper name heads the mention
     kind: str
     person: bool | None
@@ -331,7 +333,10 @@ def analyse(
         head_i = k
     head = body_toks[head_i].bare if body_toks else ""
 
-    runs = name_runs(view, toks, first_tok, pack)
+    # (the capitals found here, not in name_runs: a mention without one, a common noun
+    # phrase, then costs no call)
+    caps = [k for k, t in enumerate(toks) if t.cap]
+    runs = name_runs(view, toks, first_tok, pack, caps) if caps else []
     head_runs = []
     for r in runs:
         a = r[0]
@@ -439,16 +444,7 @@ def analyse(
         if comma != -1:
             cut = comma
         name = " ".join(body[seg[0].start : cut].split())
-        key = frozenset(
-            [
-                t.bare
-                for t in seg
-                if t.end <= cut
-                and t.bare not in determiners
-                and t.bare not in prepositions
-                and len(t.bare) > 2
-            ]
-        )
+        key = frozenset()  # (see Mention.name_key: an unnamed mention's key is never read)
 
     kind, k_at = find_kind(toks, pack)
     if kind == "document" and named and _genitive(toks):
