@@ -209,12 +209,13 @@ class Registry:
             e = self._description(m, pos)
             if e is not None:
                 return e
-        e = self._by_name(m)
+        content = self._content(m.text)  # (once: an unnamed mention is matched on it too)
+        e = self._by_name(m, content)
         if e is not None:
             if m.named and m.name not in e.aliases and m.name != e.name:
                 self._alias(e, m.name)
             self._alias(e, body_text)
-            self._index(e, m.name_key if m.named else frozenset(), self._content(m.text))
+            self._index(e, m.name_key if m.named else frozenset(), content)
             if e.kind in ("unknown", "anonymous") and m.kind not in ("unknown", "anonymous"):
                 e.kind = m.kind
             if e.person is None and m.person is not None:
@@ -226,9 +227,11 @@ class Registry:
         e = Entity(0, m.name, m.kind, m.named, m.person, m.gender, m.plural, m.anonymous, m.media)
         e.heads.add(m.head)
         self._alias(e, body_text)
-        return self._add(e, m.name_key if m.named else frozenset(), self._content(m.text))
+        return self._add(e, m.name_key if m.named else frozenset(), content)
 
-    def _by_name(self, m: Mention) -> Entity | None:
+    def _by_name(self, m: Mention, words: frozenset[str]) -> Entity | None:
+        """The known entity a mention names: by its name key when named, else by the
+        content words of its text (``words``)."""
         if m.named:
             probe = m.name_key
             cands: set[int] = set()
@@ -249,7 +252,6 @@ class Registry:
                     if probe <= k or (k and k <= probe):
                         return e
             return None
-        words = self._content(m.text)
         if len(words) < 2:
             return None
         cands = None
