@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from tui.attribution.mentions import Mention, known_outlet_span, name_runs
 from tui.attribution.rules import RulePack
-from tui.attribution.text import Sentence, tokens
+from tui.attribution.text import Sentence, Token, tokens
 from tui.model import Source, slug_id, unique_id
 
 SALIENCE_REACH = 40  # mentions looked back through for a pronoun or a description
@@ -501,97 +501,17 @@ class Registry:
                     if hit is not None:
                         break
             if hit is not None:
-                if not hit.outlet:
-                    # self.touch, inline (a name of the sentence: thousands per article)
-                    salience.append((start, hit.idx))
-                    if len(salience) > SALIENCE_KEEP * 2:
-                        del salience[:SALIENCE_KEEP]
-                    if subject_first == _NOT_YET:
-                        subject_first = _subject_start(view, sent, p)
-                    if subject_first is not None:
-                        self._subject(sent, hit, toks, a, b, subject_first)
-                    end = toks[b - 1].end
-                    if view.find("(", end, end + _ACRONYM_REACH) != -1:
-                        self._acronym_after(view, body, hit, start, end)
-                continue
-            kind = None
-            person = None
-            gender = None
-            title = None
-            # a title just before ("la société Terraval", "the director Aoife Lennon"),
-            # never across a preposition ("a nurse in Galway")
-            for k in range(a - 1, max(-1, a - 4), -1):
-                w = toks[k].bare
-                if w in p.person_gender:
-                    person, gender, kind = True, p.person_gender[w], p.kinds.get(w, "unknown")
-                    title = w
-                    break
-                if (
-                    toks[k].cap
-                    or w in p.prepositions
-                    or w in p.complement_markers
-                    or w in p.relatives  # "a company whose European headquarters"
-                ):
-                    break
-                if w in p.kinds:
-                    kind = p.kinds[w]
-                    person = False if w in p.org_nouns else None
-                    break
-            if kind is None and a > 0 and "," in view[toks[a - 1].end : toks[a].start]:
-                # a title in the apposition before: "le PDG de Terraval, Philippe Darrieux"
-                for k in range(a - 1, max(-1, a - 7), -1):
-                    if k < a - 1 and "," in view[toks[k].end : toks[k + 1].start]:
-                        break
-                    w = toks[k].bare
-                    if w in p.person_gender:
-                        person, gender = True, p.person_gender[w]
-                        kind = p.kinds.get(w, "unknown")
-                        title = w
-                        break
-            if (
-                kind is None
-                and a == 0
-                and b < len(toks)
-                and view[toks[b - 1].end : toks[b].start].strip() == ","
-                and any(view[t.start - 2 : t.start].strip() == "," for t in toks[b + 1 : b + 12])
-            ):
-                # or an apposition after: "Carewell Homes, one of the largest care providers"
-                for t in toks[b : b + 8]:
-                    if view[t.start - 1 : t.start] == "," and t is not toks[b]:
-                        break
-                    if t.bare in p.kinds and t.bare not in p.vague_nouns:
-                        kind = p.kinds[t.bare]
-                        person = False if t.bare in p.org_nouns else None
-                        break
-            if kind is None:
-                # "Data Protection Commission", "Fennell Institute": the name says its kind
-                for t in reversed(toks[a:b]):
-                    if t.bare in p.kinds and t.bare not in p.vague_nouns:
-                        kind = p.kinds[t.bare]
-                        person = False if t.bare in p.org_nouns else None
-                        break
-            if kind is None and b - a < 2:
-                continue
-            name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
-            outlet = known_outlet_span(view, toks[a].start, toks[b - 1].end, p)
-            if outlet is not None:
-                name = body[outlet[0] : outlet[1]]  # "Le Canard enchaîné"
-                kind = kind or "media"
-            e = Entity(
-                0,
-                name,
-                kind or "unknown",
-                True,
-                person,
-                gender,
-                False,
-                False,
-                kind in ("media", "news-agency"),
-            )
-            if title is not None:
-                e.heads.add(title)  # "la ministre des Sports, Sophie X": "la ministre"
-            self._add(e, key, key)
-            self.touch(e, start)
+                if hit.outlet:
+                    continue
+                e = hit
+            else:
+                e = self._titled_entity(view, body, toks, a, b, key)
+                if e is None:
+                    continue
+            # self.touch, inline (a name of the sentence: thousands per article)
+            salience.append((start, e.idx))
+            if len(salience) > SALIENCE_KEEP * 2:
+                del salience[:SALIENCE_KEEP]
             if subject_first == _NOT_YET:
                 subject_first = _subject_start(view, sent, p)
             if subject_first is not None:
@@ -599,6 +519,91 @@ class Registry:
             end = toks[b - 1].end
             if view.find("(", end, end + _ACRONYM_REACH) != -1:
                 self._acronym_after(view, body, e, start, end)
+
+    def _titled_entity(
+        self, view: str, body: str, toks: list[Token], a: int, b: int, key: frozenset[str]
+    ) -> Entity | None:
+        """A new entity for the name ``toks[a:b]`` of no known source, when a title or a kind
+        noun around it (or in it) says what it is, or it has several words; else None."""
+        p = self.pack
+        kind = None
+        person = None
+        gender = None
+        title = None
+        # a title just before ("la société Terraval", "the director Aoife Lennon"),
+        # never across a preposition ("a nurse in Galway")
+        for k in range(a - 1, max(-1, a - 4), -1):
+            w = toks[k].bare
+            if w in p.person_gender:
+                person, gender, kind = True, p.person_gender[w], p.kinds.get(w, "unknown")
+                title = w
+                break
+            if (
+                toks[k].cap
+                or w in p.prepositions
+                or w in p.complement_markers
+                or w in p.relatives  # "a company whose European headquarters"
+            ):
+                break
+            if w in p.kinds:
+                kind = p.kinds[w]
+                person = False if w in p.org_nouns else None
+                break
+        if kind is None and a > 0 and "," in view[toks[a - 1].end : toks[a].start]:
+            # a title in the apposition before: "le PDG de Terraval, Philippe Darrieux"
+            for k in range(a - 1, max(-1, a - 7), -1):
+                if k < a - 1 and "," in view[toks[k].end : toks[k + 1].start]:
+                    break
+                w = toks[k].bare
+                if w in p.person_gender:
+                    person, gender = True, p.person_gender[w]
+                    kind = p.kinds.get(w, "unknown")
+                    title = w
+                    break
+        if (
+            kind is None
+            and a == 0
+            and b < len(toks)
+            and view[toks[b - 1].end : toks[b].start].strip() == ","
+            and any(view[t.start - 2 : t.start].strip() == "," for t in toks[b + 1 : b + 12])
+        ):
+            # or an apposition after: "Carewell Homes, one of the largest care providers"
+            for t in toks[b : b + 8]:
+                if view[t.start - 1 : t.start] == "," and t is not toks[b]:
+                    break
+                if t.bare in p.kinds and t.bare not in p.vague_nouns:
+                    kind = p.kinds[t.bare]
+                    person = False if t.bare in p.org_nouns else None
+                    break
+        if kind is None:
+            # "Data Protection Commission", "Fennell Institute": the name says its kind
+            for t in reversed(toks[a:b]):
+                if t.bare in p.kinds and t.bare not in p.vague_nouns:
+                    kind = p.kinds[t.bare]
+                    person = False if t.bare in p.org_nouns else None
+                    break
+        if kind is None and b - a < 2:
+            return None
+        name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
+        outlet = known_outlet_span(view, toks[a].start, toks[b - 1].end, p)
+        if outlet is not None:
+            name = body[outlet[0] : outlet[1]]  # "Le Canard enchaîné"
+            kind = kind or "media"
+        e = Entity(
+            0,
+            name,
+            kind or "unknown",
+            True,
+            person,
+            gender,
+            False,
+            False,
+            kind in ("media", "news-agency"),
+        )
+        if title is not None:
+            e.heads.add(title)  # "la ministre des Sports, Sophie X": "la ministre"
+        self._add(e, key, key)
+        return e
 
     def _acronym_after(self, view: str, body: str, e: Entity, start: int, end: int) -> None:
         """ "The Data Protection Commission (DPC)": the acronym names the same source; the
