@@ -128,7 +128,7 @@ class Matches:
         j = bisect_left(at, end, i)
         if i == j:
             return _NO_MATCHES
-        # (a literal: six lists without a generator; ``NAMES`` has six patterns, asserted
+        # (a literal: six lists without a generator; ``NAMES`` has six patterns, checked
         # below)
         out: tuple[list[re.Match[str]], ...] = ([], [], [], [], [], [])
         for _, k, m, m_end in self._entries[i:j]:
@@ -137,7 +137,8 @@ class Matches:
         return out
 
 
-assert len(Matches.NAMES) == 6  # as many lists as ``Matches.in_sentence`` builds
+if len(Matches.NAMES) != 6:  # as many lists as ``Matches.in_sentence`` builds
+    raise RuntimeError("Matches.in_sentence builds one list per pattern of Matches.NAMES")
 # What ``Matches.in_sentence`` answers for a sentence without any match.
 _NO_MATCHES: tuple[Sequence[re.Match[str]], ...] = ((),) * len(Matches.NAMES)
 
@@ -187,6 +188,7 @@ def _cue_and_trap_starts(pack: RulePack, lowered: str) -> tuple[list[int], list]
     """``_cue_starts`` and ``_trap_spans`` on the lower-cased text from one scan
     (``pack.cue_trap_after_sep_lower_re``): same positions, same trap spans."""
     rx = pack.cue_trap_after_sep_lower_re
+    # (rules.compile_pack builds the shared scan only when the two patterns below exist)
     assert rx is not None and pack.cue_start_re is not None and pack.trap_lower_re is not None
     starts = [0] if pack.cue_start_re.match(lowered, 0) is not None else []
     traps: list = []

@@ -205,7 +205,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
 def _starts_with_backref(view: str, sent: Sentence, pack: RulePack) -> bool:
     """ "Le chiffre …", "The memo was published by …", "Des informations publiées par …"."""
     toks = sent.toks
-    reach = min(len(toks), BACKREF_REACH + 1)  # (runs for every sentence: no slice)
+    reach = min(len(toks), BACKREF_REACH + 1)  # (no slice)
     determiners = pack.determiners
     framing_starts = pack.framing_starts
     k = 0

@@ -58,19 +58,17 @@ def name_runs(
     toks: list[Token],
     first_tok: Token | None,
     pack: RulePack,
-    caps: list[int] | None = None,
+    caps: list[int],
 ) -> list[tuple[int, int]]:
     """[i, j) token ranges of proper names (titles at the start of a run are left out).
     A run never crosses punctuation: only blanks may separate its words. ``first_tok`` is
     ``toks[0]`` when it opens the sentence (its capital then says less), else None.
-    ``caps``: the indexes of the capitalised words of ``toks`` when known (a sentence's
-    ``caps`` for its own tokens), else found here."""
+    ``caps``: the indexes of the capitalised words of ``toks`` (a sentence's ``caps`` for
+    its own tokens: noted while tokenising)."""
     runs: list[tuple[int, int]] = []
     # A run starts at a capitalised word: jump from one to the next instead of stepping
     # through every word (most are not capitalised). Words that are never names (weekdays,
     # months) are passed over in the loop below: a run cannot start at one.
-    if caps is None:
-        caps = [k for k, t in enumerate(toks) if t.cap]
     if not caps:
         return runs  # (most mentions: no name at all)
     n = len(toks)

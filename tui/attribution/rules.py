@@ -966,9 +966,12 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     return replace(
         pack,
         lowered_patterns={k: v for k, v in lowered.items() if v is not None},
+        # (the shared scan reads position 0 with these two: it needs them)
         cue_trap_after_sep_lower_re=_cue_and_trap_scan(
             pack.cue_after_sep_lower_re, pack.trap_after_sep_lower_re
-        ),
+        )
+        if pack.cue_start_re is not None and pack.trap_lower_re is not None
+        else None,
     )
 
 

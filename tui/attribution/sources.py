@@ -23,12 +23,14 @@ ALIAS_MAX_CHARS = 140
 _WORD = re.compile(r"\w[\w-]*")
 # "(DPC)" right after a name, or after the lower-case rest of a French institution's name:
 # "l'Agence nationale de sécurité sanitaire de l'alimentation (Anses)"
-_ACRONYM_AFTER = re.compile(r"[^,.;:()\n]{0,80}?\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9})\)")
 _ACRONYM_REACH = 81  # the pattern's parenthesis lies within this many characters
+_ACRONYM_AFTER = re.compile(
+    rf"[^,.;:()\n]{{0,{_ACRONYM_REACH - 1}}}?\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{{1,9}})\)"
+)
 PERSON_KINDS = frozenset({"official", "politician", "expert"})  # descriptions of people
 _VAGUE_KINDS = ("unknown", "anonymous")  # kinds that fit any other
 _MEDIA_KINDS = ("media", "news-agency")
-_NOT_YET = -1  # a position not looked for yet (positions are never negative)
+_NOT_YET = -1  # a word index not looked for yet (word indexes are never negative)
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -132,6 +134,7 @@ class Registry:
                     bucket.append(idx)
 
     def touch(self, e: Entity, pos: int) -> None:
+        # (inlined in scan: keep the two in step)
         self.salience.append((pos, e.idx))
         if len(self.salience) > SALIENCE_KEEP * 2:
             del self.salience[:SALIENCE_KEEP]
@@ -505,10 +508,11 @@ class Registry:
                     continue
                 e = hit
             else:
-                e = self._titled_entity(view, body, toks, a, b, key)
+                e = self._new_named_entity(view, body, toks, a, b, key)
                 if e is None:
                     continue
-            # self.touch, inline (a name of the sentence: thousands per article)
+            # self.touch, inline (a name of the sentence: thousands per article; keep the
+            # two in step)
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
@@ -520,7 +524,7 @@ class Registry:
             if view.find("(", end, end + _ACRONYM_REACH) != -1:
                 self._acronym_after(view, body, e, start, end)
 
-    def _titled_entity(
+    def _new_named_entity(
         self, view: str, body: str, toks: list[Token], a: int, b: int, key: frozenset[str]
     ) -> Entity | None:
         """A new entity for the name ``toks[a:b]`` of no known source, when a title or a kind
