@@ -1094,3 +1094,10 @@ def test_a_region_sharing_a_word_with_the_outlet_is_not_the_outlet() -> None:
         if c["chain"]
     ]
     assert [c["names"] for c in found] == [["Occitanie"]]
+
+
+def test_a_word_after_que_is_not_a_second_cue_with_the_first_verbs_auxiliary() -> None:
+    """ "a affirmé que la mesure était …": "mesure" (also a form of "mesurer") is part of the
+    claim; the "a" before it belongs to "affirmé", so it makes no second cue."""
+    claims = run("Thierry Castagné a affirmé que la mesure était nécessaire.")
+    assert [(c["text"], c["cue"]) for c in claims] == [("la mesure était nécessaire", "a affirmé")]

@@ -1284,6 +1284,13 @@ def _verb(
             if i
         ) and not (p.backref_re is not None and p.backref_re.search(pre)):
             return None  # "would delay its annual report": a noun, not a verb
+        said = next((i for i, t in enumerate(between) if i and t.low in p.verbs), None)
+        if said is not None and any(
+            t.low in p.complementizers or t.bare in p.complementizers for t in between[said + 1 :]
+        ):
+            # "a affirmé que la mesure était …": the auxiliary is that of a cue verb before
+            # a complementizer; this word (a noun, or a verb) is part of that verb's claim
+            return None
         aux = True
         pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
