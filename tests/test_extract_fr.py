@@ -1101,3 +1101,21 @@ def test_a_word_after_que_is_not_a_second_cue_with_the_first_verbs_auxiliary() -
     claim; the "a" before it belongs to "affirmé", so it makes no second cue."""
     claims = run("Thierry Castagné a affirmé que la mesure était nécessaire.")
     assert [(c["text"], c["cue"]) for c in claims] == [("la mesure était nécessaire", "a affirmé")]
+
+
+def test_a_named_subject_set_off_by_commas_with_an_object_makes_no_claim() -> None:
+    """ "Le maire, Thierry Castagné, a défendu le projet": a subject and an object, not a
+    claim ("Le maire, Thierry Castagné") inverted before its source ("le projet")."""
+    assert run("Le maire, Thierry Castagné, a défendu le projet devant les élus.") == []
+    assert (
+        run("Les médecins urgentistes, qui ne sont pas en grève, soutiennent le mouvement.") == []
+    )
+
+
+def test_a_clause_before_an_inverted_cue_and_its_source_is_still_the_claim() -> None:
+    claims = run(
+        "Un record de 27,1 °C a été relevé à Biarritz, une valeur rare en février, "
+        "a précisé l'établissement public."
+    )
+    assert [(c["cue"], c["chain"]) for c in claims] == [("a précisé", ["l'établissement public"])]
+    assert claims[0]["text"].startswith("Un record de 27,1 °C a été relevé à Biarritz")

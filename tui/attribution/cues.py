@@ -27,6 +27,9 @@ AFFILIATION_MAX = 6  # "de l'Institut Pasteur" after a leading source
 # words at least; a short adjunct after a closing cue verb ("said on Tuesday") at most this.
 CLAUSE_MIN = 4
 ADJUNCT_MAX = 6
+# A subject noun phrase set off by commas before its verb (title, name, apposition): at most
+# this many words.
+SUBJECT_NP_MAX = 10
 # Any character that opens a quotation (``text.OPENERS``).
 _OPENER_RE = re.compile("[" + re.escape("".join(OPENERS)) + "]")
 
@@ -1733,7 +1736,20 @@ def _verb(
                 and s.seg_end(after_rec) == s.end
             ):
                 # "…, dans 46 d'entre eux, avait rapporté Reporterre": a verb that takes no
-                # object followed by a noun phrase is inverted
+                # object followed by a noun phrase is inverted — unless a short phrase with
+                # no verb before it names someone and the one after names no one: "Le maire,
+                # Thierry Castagné, a défendu le projet" has a subject and an object, no claim
+                head = after_tok
+                if head.bare in p.determiners or head.low in p.determiners:
+                    head = r.next_tok(head.end)
+                if head is not None and not _names_a_source(r, head.start, head.end):
+                    before = r.toks(subj.start, subj.end)
+                    if (
+                        len(before) <= SUBJECT_NP_MAX
+                        and not any(t.low in p.auxiliary_words for t in before)
+                        and _names_a_source(r, subj.start, subj.end)
+                    ):
+                        return None
                 return _inverted(r, vs, ve, after_rec, past, cue, rec)
             return None
         if _refers_back(r, after_rec) or not _object_follows(r, after_rec):
