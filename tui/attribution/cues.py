@@ -1736,20 +1736,9 @@ def _verb(
                 and s.seg_end(after_rec) == s.end
             ):
                 # "…, dans 46 d'entre eux, avait rapporté Reporterre": a verb that takes no
-                # object followed by a noun phrase is inverted — unless a short phrase with
-                # no verb before it names someone and the one after names no one: "Le maire,
-                # Thierry Castagné, a défendu le projet" has a subject and an object, no claim
-                head = after_tok
-                if head.bare in p.determiners or head.low in p.determiners:
-                    head = r.next_tok(head.end)
-                if head is not None and not _names_a_source(r, head.start, head.end):
-                    before = r.toks(subj.start, subj.end)
-                    if (
-                        len(before) <= SUBJECT_NP_MAX
-                        and not any(t.low in p.auxiliary_words for t in before)
-                        and _names_a_source(r, subj.start, subj.end)
-                    ):
-                        return None
+                # object followed by a noun phrase is inverted
+                if _subject_and_object(r, subj, after_tok):
+                    return None
                 return _inverted(r, vs, ve, after_rec, past, cue, rec)
             return None
         if _refers_back(r, after_rec) or not _object_follows(r, after_rec):
@@ -1771,6 +1760,24 @@ def _verb(
         recipient=rec,
         relays=list(subj.relays),
         context_end=subj.context_end,
+    )
+
+
+def _subject_and_object(r: Reader, subj: Subject, after_tok: Token) -> bool:
+    """ "Le maire, Thierry Castagné, a défendu le projet": a short phrase with no verb,
+    naming someone, before the verb, and a phrase naming no one after it (from
+    ``after_tok``) are its subject and its object — not a claim and its inverted source."""
+    p = r.p
+    head = after_tok
+    if head.bare in p.determiners or head.low in p.determiners:
+        head = r.next_tok(head.end)
+    if head is None or _names_a_source(r, head.start, head.end):
+        return False
+    before = r.toks(subj.start, subj.end)
+    return (
+        len(before) <= SUBJECT_NP_MAX
+        and not any(t.low in p.auxiliary_words for t in before)
+        and _names_a_source(r, subj.start, subj.end)
     )
 
 
