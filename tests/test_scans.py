@@ -276,3 +276,14 @@ def test_structure_pattern_finds_what_the_alternation_finds(text: str) -> None:
     assert [m.span() for m in STRUCTURE_RE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+def test_words_stop_before_a_comma_and_a_space() -> None:
+    """ "TOULON, 14 oct": the comma after a word is not part of it. (CPython 3.11.0-3.11.4
+    match a possessive repeat of a group wrongly and gave "TOULON,": the word pattern must
+    not use one.)"""
+    text = "TOULON, 14 oct (AFP) - Le port a-t-il 2,5 millions d'euros ? U.S. aid, said."
+    assert [t.text for t in tokens(text, 0, len(text))] == [
+        "TOULON", "14", "oct", "AFP", "Le", "port", "a-t-il", "2,5", "millions", "d'",
+        "euros", "U.S", "aid", "said",
+    ]  # fmt: skip

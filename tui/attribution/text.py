@@ -15,10 +15,12 @@ from tui.model import Span
 # A word: letters/digits with inner hyphens or number punctuation; a trailing apostrophe
 # is kept so that elided words ("l'", "qu'") are tokens of their own. Written \w\w* rather
 # than \w+ so that the regex engine can skip non-word characters with its first-character
-# fast path, and with possessive repeats (*+, ++, ?+: nothing after them can fail, so the
-# matches are those of \w+(?:[-.,]\w+)*'? and no backtracking state is kept). This is the
-# innermost scan of the extractor.
-WORD_RE = re.compile(r"\w\w*+(?:[-.,]\w++)*+'?+")
+# fast path, and with possessive repeats of single characters (*+, ++, ?+: nothing after
+# them can fail, so the matches are those of \w+(?:[-.,]\w+)*'? and no backtracking state
+# is kept). Never a possessive repeat of a group: CPython 3.11.0-3.11.4 (Debian 12 ships
+# 3.11.2) match those wrongly (gh-106052: "TOULON, 14" gave the word "TOULON,"). This is
+# the innermost scan of the extractor.
+WORD_RE = re.compile(r"\w\w*+(?:[-.,]\w++)*'?+")
 # Opening -> closing quotation marks. The straight double quote closes itself.
 QUOTE_PAIRS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201c", '"': '"'}
 CLOSERS = set(QUOTE_PAIRS.values())
