@@ -15,6 +15,8 @@ from tui.attribution.cues import (
     _cue_and_trap_starts,
     _cue_starts,
     _trap_spans,
+    cue_slots,
+    sentence_matches,
 )
 from tui.attribution.hedges import find_hedges
 from tui.attribution.text import STRUCTURE_RE, build_sentence, tokens
@@ -287,3 +289,53 @@ def test_words_stop_before_a_comma_and_a_space() -> None:
         "TOULON", "14", "oct", "AFP", "Le", "port", "a-t-il", "2,5", "millions", "d'",
         "euros", "U.S", "aid", "said",
     ]  # fmt: skip
+
+
+# Phrases of the packaged cue patterns whose first word alone opens no match: the second
+# word decides (see leads.word_leads), back to back with the trap pieces.
+PAIRS = [
+    "according to",
+    "in his own words",
+    "by her own account",
+    "the estimated",
+    "it is said",
+    "it's said",
+    "appears to",
+    "is believed",
+    "aux yeux de",
+    "de source",
+    "selon lesquels",
+    "à en croire",
+    "il semblerait",
+    "a pu",
+    "fait état",
+    "a-t-il déclaré",
+    "affirme-t-elle",
+]
+pair_texts = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES + PAIRS),
+        st.text(alphabet=LATIN, min_size=0, max_size=6),
+    ),
+    max_size=40,
+).map(lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts)))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(pair_texts, st.sampled_from(sorted(PACKS)))
+def test_matches_at_the_marked_words_are_those_of_the_whole_text_scan(text: str, lang: str) -> None:
+    """Trying the patterns at the words that open one (``Sentence.marks``) finds what the
+    scan of the whole text finds, in a sentence, and the same hedges."""
+    pack = PACKS[lang]
+    sent = build_sentence(text, 0, 0, len(text), 0, pack.word_marks, pack.word_forms)
+    hedge_starts: list[int] = []
+    got = sentence_matches(text, text.lower(), sent, pack, cue_slots(pack), hedge_starts)
+    matches = Matches(text, pack)
+    want = matches.in_sentence(0, len(text))
+    assert [spans(ms) for ms in got[1:]] == [spans(ms) for ms in want[1:]]
+    if any(got[1:]) or sent.colons:  # (else the traps are not looked for)
+        assert spans(got[0]) == spans(want[0])
+    for a, b in ((0, len(text)), (len(text) // 3, len(text))):
+        assert find_hedges(text, a, b, pack, past_cue=False, starts=hedge_starts) == find_hedges(
+            text, a, b, pack, past_cue=False, starts=matches.starts
+        )

@@ -13,7 +13,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.attribution.rules import CUE_PATTERNS, RulePack, VerbForm, _norm
+from tui.attribution.rules import (
+    CUE_PATTERNS,
+    HEDGE_BIT,
+    MARKED_PATTERNS,
+    RulePack,
+    VerbForm,
+    _norm,
+)
 from tui.attribution.text import OPENERS, Sentence, Token
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
@@ -76,7 +83,7 @@ class Matches:
     One pass per pattern is cheaper than one call per sentence, and keeps long articles
     linear."""
 
-    NAMES = ("trap_re", *CUE_PATTERNS)
+    NAMES = MARKED_PATTERNS[: 1 + len(CUE_PATTERNS)]  # the traps, then the cue patterns
     # Patterns that can only start where ``pack.cue_start_re`` finds a candidate.
     CANDIDATE_NAMES = frozenset(CUE_PATTERNS)
 
@@ -140,10 +147,92 @@ class Matches:
         return out
 
 
-if len(Matches.NAMES) != 6:  # as many lists as ``Matches.in_sentence`` builds
+if len(Matches.NAMES) != 6 or ("trap_re", *CUE_PATTERNS) != Matches.NAMES:
     raise RuntimeError("Matches.in_sentence builds one list per pattern of Matches.NAMES")
 # What ``Matches.in_sentence`` answers for a sentence without any match.
 _NO_MATCHES: tuple[Sequence[re.Match[str]], ...] = ((),) * len(Matches.NAMES)
+_TRAP_BIT = 1 << MARKED_PATTERNS.index("trap_re")
+_CUE_BITS = sum(1 << MARKED_PATTERNS.index(name) for name in CUE_PATTERNS)
+
+
+def sentence_matches(
+    view: str,
+    lowered: str,
+    sent: Sentence,
+    pack: RulePack,
+    slots: dict[int, tuple],
+    hedge_starts: list[int],
+) -> tuple[Sequence[re.Match[str]], ...]:
+    """What ``Matches(view, pack).in_sentence(sent.start, sent.end)`` answers, from the
+    words of the sentence that open a match (``sent.marks``, built with the pack's
+    ``word_marks``): each pattern is tried at those words only, with the same resuming as
+    ``finditer``. ``lowered``: the view in lower case, of the same length (the traps are
+    matched there); ``slots``: ``cue_slots(pack)``. The words that may open a listed hedge
+    are added to ``hedge_starts`` (see hedges.find_hedges).
+
+    Two differences with a scan of the whole text, in the pattern's favour: a match begun
+    in an earlier sentence does not hide the ones it overlaps here, and a cue pattern is
+    matched on the text as written at the words the lower-cased text lists (no letter that
+    case folding pairs beyond its lower case, "ſ" with "s", is missed there).
+
+    The traps are looked for only when the sentence may hold a cue (a match, or a colon):
+    they only ever turn a cue down."""
+    marks = sent.marks
+    if not marks:
+        return _NO_MATCHES
+    end = sent.end
+    out: tuple[list, ...] = ([], [], [], [], [], [])
+    resume = [0, 0, 0, 0, 0, 0]
+    found = False
+    for q, bits in marks:
+        if bits & HEDGE_BIT:
+            hedge_starts.append(q)
+        if not bits & _CUE_BITS:
+            continue
+        got = slots.get(bits)
+        if got is None:
+            got = slots[bits] = tuple((k, rx) for k, bit, rx in slots[0] if bits & bit)
+        for k, rx in got:
+            if q < resume[k]:
+                continue
+            m = rx.match(view, q)
+            if m is not None:
+                b = m.end()
+                resume[k] = b if b > q else q + 1
+                if b <= end:
+                    out[k].append(m)
+                    found = True
+    if not (found or sent.colons):
+        return _NO_MATCHES
+    if pack.trap_lower_re is not None:
+        traps = out[0]
+        match = pack.trap_lower_re.match
+        after = 0
+        for q, bits in marks:
+            if bits & _TRAP_BIT and q >= after:
+                tm = match(lowered, q)
+                if tm is not None:
+                    a, b = tm.span()
+                    after = b if b > a else a + 1
+                    if b <= end:
+                        traps.append(_Found((a, b)))
+    return out
+
+
+if len(_NO_MATCHES) != 6:  # as many lists as ``sentence_matches`` builds
+    raise RuntimeError("sentence_matches builds one list per pattern of Matches.NAMES")
+
+
+def cue_slots(pack: RulePack) -> dict[int, tuple]:
+    """For ``sentence_matches``: a cache of the cue patterns a mark's bits name, as (index
+    in ``Matches.NAMES``, pattern); under 0, (index, bit, pattern) of every cue pattern."""
+    return {
+        0: tuple(
+            (k, 1 << k, getattr(pack, name))
+            for k, name in enumerate(Matches.NAMES)
+            if k and getattr(pack, name) is not None
+        )
+    }
 
 
 class _Found:
@@ -842,16 +931,23 @@ def _past(form: VerbForm, aux: bool) -> bool:
 
 
 def find_cues(
-    view: str, sent: Sentence, pack: RulePack, zero_that: bool, matches: Matches | None = None
+    view: str,
+    sent: Sentence,
+    pack: RulePack,
+    zero_that: bool,
+    matches: Matches | None = None,
+    in_sentence: tuple[Sequence[re.Match[str]], ...] | None = None,
 ) -> list[Found]:
-    """Every attribution cue of the sentence, with claim and mention spans."""
-    if matches is None:
-        matches = Matches(view[: sent.end], pack)
+    """Every attribution cue of the sentence, with claim and mention spans. ``in_sentence``:
+    the patterns' matches in the sentence, when already known (``sentence_matches``); else
+    they come from ``matches`` (the whole text's)."""
+    if in_sentence is None:
+        if matches is None:
+            matches = Matches(view[: sent.end], pack)
+        in_sentence = matches.in_sentence(sent.start, sent.end)
     # Each pattern's matches in the sentence, looked up once: a sentence with none (one in
     # five) and no colon has no cue, and needs no reader.
-    traps, inversions, relpreps, posspreps, preps, verb_ms = matches.in_sentence(
-        sent.start, sent.end
-    )
+    traps, inversions, relpreps, posspreps, preps, verb_ms = in_sentence
     if not (inversions or relpreps or posspreps or preps or verb_ms or sent.colons):
         return []
     r = Reader(view, sent, pack, traps)

@@ -6,10 +6,16 @@ import gc
 from dataclasses import dataclass, replace
 
 from tui.articles.structure import dateline_end
-from tui.attribution.cues import Found, Matches, find_cues
+from tui.attribution.cues import Found, Matches, cue_slots, find_cues, sentence_matches
 from tui.attribution.hedges import find_hedges
 from tui.attribution.mentions import Mention, analyse
-from tui.attribution.rules import RulePack, RulesError, compile_pack, load_rules, normalise
+from tui.attribution.rules import (
+    RulePack,
+    RulesError,
+    compile_pack,
+    load_rules,
+    normalise,
+)
 from tui.attribution.sources import Entity, Registry
 from tui.attribution.text import (
     OPENERS,
@@ -149,7 +155,18 @@ def _boilerplate_mask(article: Article, spans: list[tuple[int, int, int]]) -> li
 def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> AnnotationSet:
     body = article.body
     view = normalise(body)
-    matches = Matches(view, pack)
+    # The cue patterns are tried at the words of each sentence that open one (noted while
+    # tokenising) when the pack lists those words; else after a scan of the whole text.
+    lowered = view.lower()
+    word_marks = pack.word_marks if len(lowered) == len(view) else None
+    slots = cue_slots(pack)
+    matches: Matches | None = None
+    # the positions where a listed hedge may start (find_hedges tries it there only): the
+    # words that open one, added sentence by sentence, or the whole text's candidates
+    starts: list[int] | None = []
+    if word_marks is None:
+        matches = Matches(view, pack)
+        starts = matches.starts
     reg = Registry(pack, _outlet_name(article))
     zero_that = bool((pack.raw.get("cues") or {}).get("zero_complementizer"))
     spans = _paragraph_sentences(article)
@@ -162,8 +179,14 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
             prev = None
             continue
         try:
-            sent = build_sentence(view, i, start, end, para)
-            made = _sentence(view, body, sent, prev, pack, reg, zero_that, by_sentence, matches)
+            sent = build_sentence(view, i, start, end, para, word_marks, pack.word_forms)
+            if matches is None:
+                in_sentence = sentence_matches(view, lowered, sent, pack, slots, starts)
+            else:
+                in_sentence = matches.in_sentence(start, end)
+            made = _sentence(
+                view, body, sent, prev, pack, reg, zero_that, by_sentence, in_sentence, starts
+            )
         except Exception:
             prev = None
             continue
@@ -226,10 +249,11 @@ def _sentence(
     reg: Registry,
     zero_that: bool,
     by_sentence: dict[int, list[Draft]],
-    matches: Matches,
+    in_sentence: tuple,
+    starts: list[int] | None,
 ) -> list[Draft]:
     reg.scan(view, body, sent)
-    founds = find_cues(view, sent, pack, zero_that, matches)
+    founds = find_cues(view, sent, pack, zero_that, in_sentence=in_sentence)
     prev_drafts = (
         by_sentence.get(prev.index, []) if prev is not None and prev.para == sent.para else []
     )
@@ -240,7 +264,7 @@ def _sentence(
     last: tuple[Entity, Span, Mention] | None = None
     media_here: tuple[Entity, Span] | None = None
     for f in founds:
-        d = _draft(view, body, sent, f, prev, pack, reg, last, matches.starts)
+        d = _draft(view, body, sent, f, prev, pack, reg, last, starts)
         if not isinstance(d, Draft):
             continue  # None, or "relay" (tested by type: ``==`` would call Draft.__eq__)
         drafts.append(d)
@@ -256,8 +280,8 @@ def _sentence(
                 if len(d.hops) == 1 and not d.hops[0][0].media and d.hops[0][0] is not relay[0]:
                     d.hops.append((relay[0], relay[1], True))
     if not drafts:
-        d = _continued_quote(view, sent, pack, prev_drafts, matches.starts) or _unsourced(
-            view, sent, pack, prev_drafts, matches.starts
+        d = _continued_quote(view, sent, pack, prev_drafts, starts) or _unsourced(
+            view, sent, pack, prev_drafts, starts
         )
         if d is not None:
             drafts.append(d)

@@ -385,6 +385,16 @@ class RulePack:
     # ("The report, published on Tuesday, said …"), not a clause
     participle_endings: tuple[str, ...] = ()
     zero_that: bool = False  # cues.zero_complementizer: a claim may follow a verb bare
+    # The words that open a match of a pattern of MARKED_PATTERNS, each with (the bits of
+    # the patterns it may open whatever word comes next, the bits of those it opens only
+    # before certain next words, by next word) (bit k: MARKED_PATTERNS[k]); None when some
+    # pattern's words cannot be listed (see leads.word_leads). With it, the patterns are
+    # tried at the words of the sentences that open one, found while tokenising, instead
+    # of after a scan of every character of the text.
+    word_marks: Mapping[str, tuple[int, Mapping[str, int] | None]] | None = None
+    # what tokenising with ``word_marks`` learned of each word: its forms and marks (a
+    # cache filled by text.build_sentence; bounded there)
+    word_forms: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
 
     def participle_form(self, word: str) -> bool:
         """``word`` (lower case) looks like a past participle: long enough, with one of the
@@ -963,9 +973,11 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         not_names=words("words", "not_names"),
     )
     lowered = {name: lowered_variant(getattr(pack, name)) for name in CUE_PATTERNS}
+    lowered_patterns = {k: v for k, v in lowered.items() if v is not None}
     return replace(
         pack,
-        lowered_patterns={k: v for k, v in lowered.items() if v is not None},
+        lowered_patterns=lowered_patterns,
+        word_marks=_word_marks(pack, lowered_patterns),
         # (the shared scan reads position 0 with these two: it needs them)
         cue_trap_after_sep_lower_re=_cue_and_trap_scan(
             pack.cue_after_sep_lower_re, pack.trap_after_sep_lower_re
@@ -978,6 +990,45 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
 # The cue patterns (RulePack fields) tried where a cue phrase may start, which also get a
 # variant for the lower-cased text (see cues.Matches).
 CUE_PATTERNS = ("inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re")
+# The patterns whose opening words ``RulePack.word_marks`` lists, by bit: the traps, the cue
+# patterns, and the listed hedges (their matches are what cues.Matches hands out, and what
+# hedges.find_hedges looks for at candidate positions).
+MARKED_PATTERNS = ("trap_re", *CUE_PATTERNS, "hedge_re")
+HEDGE_BIT = 1 << MARKED_PATTERNS.index("hedge_re")
+
+
+def _word_marks(
+    pack: RulePack, lowered_patterns: Mapping[str, re.Pattern[str]]
+) -> dict[str, tuple[int, dict[str, int] | None]] | None:
+    """``RulePack.word_marks``: the opening words of each pattern of MARKED_PATTERNS, from
+    its variant for the lower-cased text (the one the scans use); None when a pattern has
+    no such variant or its words cannot be listed."""
+    from tui.attribution.leads import ANY, word_leads
+
+    free: dict[str, int] = {}
+    nexts: dict[str, dict[str, int]] = {}
+    for k, name in enumerate(MARKED_PATTERNS):
+        rx = getattr(pack, name)
+        if rx is None:
+            continue
+        if name == "trap_re":
+            lowered = pack.trap_lower_re
+        elif name == "hedge_re":
+            lowered = lowered_variant(rx)
+        else:
+            lowered = lowered_patterns.get(name)
+        leads = word_leads(lowered) if lowered is not None else None
+        if leads is None:
+            return None
+        bit = 1 << k
+        for word, then in leads.items():
+            if then is ANY:
+                free[word] = free.get(word, 0) | bit
+            else:
+                table = nexts.setdefault(word, {})
+                for w in then:
+                    table[w] = table.get(w, 0) | bit
+    return {w: (free.get(w, 0), nexts.get(w)) for w in free.keys() | nexts.keys()}
 
 
 def lowered_variant(rx: re.Pattern[str] | None) -> re.Pattern[str] | None:

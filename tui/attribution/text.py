@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tui.model import Span
@@ -53,27 +54,73 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.low, self.bare, self.cap = _word_forms(text)
+        self.low, self.bare, self.cap, _ = _word_forms(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-# Word text -> (low, bare, cap). Words repeat a lot (Zipf): computing their forms once per
-# distinct word saves three string operations per token. Bounded; cleared when full.
-_FORMS: dict[str, tuple[str, str, bool]] = {}
+# Word text -> (low, bare, cap, marks). Words repeat a lot (Zipf): computing their forms once
+# per distinct word saves three string operations per token. Bounded; cleared when full.
+# ``marks`` is always empty here: a rule pack's own cache (``_marked_forms``) fills it.
+_FORMS: dict[str, tuple[str, str, bool, tuple[tuple[int, int], ...]]] = {}
 _FORMS_MAX = 200_000
 
 
-def _word_forms(text: str) -> tuple[str, str, bool]:
+def _word_forms(text: str) -> tuple[str, str, bool, tuple[tuple[int, int], ...]]:
     forms = _FORMS.get(text)
     if forms is None:
         low = text.lower()
-        forms = (low, low.rstrip("'"), text[:1].isupper())
+        forms = (low, low.rstrip("'"), text[:1].isupper(), ())
         if len(_FORMS) >= _FORMS_MAX:
             _FORMS.clear()
         _FORMS[text] = forms
     return forms
+
+
+_RUN_RE = re.compile(r"\w+")
+
+
+WordMarks = Mapping[str, tuple[int, Mapping[str, int] | None]]  # see RulePack.word_marks
+# A word's marks: (offset, bits whatever the next word, bits by next word or None).
+Mark = tuple[int, int, Mapping[str, int] | None]
+
+
+def _marked_forms(
+    text: str, word_marks: WordMarks, cache: dict
+) -> tuple[str, str, bool, tuple[Mark, ...]]:
+    """``_word_forms`` with the word's marks: one for each run of word characters of the
+    word (the word itself, or each part of "a-t-il", "U.S") that ``word_marks`` lists in
+    lower case. Only the last run is followed by the next word: the others keep only the
+    bits that need no particular next word. Remembered in ``cache``."""
+    low, bare, cap, _ = _word_forms(text)
+    marks: tuple[Mark, ...] = ()
+    if len(low) == len(text):  # (else the offsets of the lower case are not the word's)
+        runs = list(_RUN_RE.finditer(low))
+        found: list[Mark] = []
+        for i, m in enumerate(runs):
+            entry = word_marks.get(m.group())
+            if entry is None:
+                continue
+            free, by_next = entry
+            if i < len(runs) - 1:
+                by_next = None
+            if free or by_next:
+                found.append((m.start(), free, by_next))
+        marks = tuple(found)
+    forms = (low, bare, cap, marks)
+    if len(cache) >= _FORMS_MAX:
+        cache.clear()
+    cache[text] = forms
+    return forms
+
+
+def _first_run(low: str) -> str:
+    """The first run of word characters of a word in lower case (a word opens with one)."""
+    if low.isalnum():  # (most words: all of it)
+        return low
+    m = _RUN_RE.match(low)
+    return m.group() if m else ""
 
 
 # Splitting on the words (kept by the group) gives the gaps between them too: only non-word
@@ -87,21 +134,34 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
     return _tokens(view, start, end)[0]
 
 
-def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int], list[int]]:
-    """The words of ``view[start:end]``, their start offsets and the indexes of the
-    capitalised ones (name runs start there: noted here, where each word's capital is in
-    hand anyway, instead of in another pass over every word). Tokenising is the extractor's
-    innermost loop, so tokens are built without calling ``__init__`` (one allocation, six
-    slot stores), from ``split`` (no match objects, no tuple per word; a word's matches do
-    not depend on what lies outside the slice: no lookaround)."""
+def _tokens(
+    view: str,
+    start: int,
+    end: int,
+    word_marks: WordMarks | None = None,
+    cache: dict | None = None,
+) -> tuple[list[Token], list[int], list[int], list[tuple[int, int]]]:
+    """The words of ``view[start:end]``, their start offsets, the indexes of the capitalised
+    ones (name runs start there: noted here, where each word's capital is in hand anyway,
+    instead of in another pass over every word) and, with ``word_marks`` (and its ``cache``),
+    the (offset, bits) of the runs of word characters it lists (see ``_marked_forms``).
+    Tokenising is the extractor's innermost loop, so tokens are built without calling
+    ``__init__`` (one allocation, six slot stores), from ``split`` (no match objects, no
+    tuple per word; a word's matches do not depend on what lies outside the slice: no
+    lookaround)."""
     out: list[Token] = []
     starts: list[int] = []
     caps: list[int] = []
+    marks: list[tuple[int, int]] = []
     append = out.append
     add_start = starts.append
     add_cap = caps.append
     new = Token.__new__
-    forms_of = _FORMS.get
+    forms_of = _FORMS.get if word_marks is None or cache is None else cache.get
+    # a mark of the previous word whose bits depend on this word: its bits by next word,
+    # its position, its bits whatever the next word
+    waiting: Mapping[str, int] | None = None
+    waiting_at = waiting_bits = 0
     pos = start
     parts = iter(SPLIT_WORDS_RE.split(view[start:end]))  # gap, word, gap, word, …, gap
     for gap, text in zip(parts, parts, strict=False):  # (the last gap has no word)
@@ -111,14 +171,32 @@ def _tokens(view: str, start: int, end: int) -> tuple[list[Token], list[int], li
         t.text = text
         forms = forms_of(text)
         if forms is None:
-            forms = _word_forms(text)
-        t.low, t.bare, cap = forms
+            if word_marks is None or cache is None:
+                forms = _word_forms(text)
+            else:
+                forms = _marked_forms(text, word_marks, cache)
+        t.low, t.bare, cap, marked = forms
         t.cap = cap
         if cap:  # (most words are not)
             add_cap(len(out))
+        if waiting is not None:  # the previous word's mark, whose bits depend on this word
+            more = waiting.get(t.bare)  # (the word's first run, when it is all one run)
+            if more is None and not t.bare.isalnum():
+                more = waiting.get(_first_run(t.low))
+            if more or waiting_bits:
+                marks.append((waiting_at, waiting_bits | more if more else waiting_bits))
+            waiting = None
+        if marked:  # (most words open no match)
+            for offset, bits, by_next in marked:
+                if by_next is None:
+                    marks.append((at + offset, bits))
+                else:  # (the word's last run)
+                    waiting, waiting_at, waiting_bits = by_next, at + offset, bits
         append(t)
         add_start(at)
-    return out, starts, caps
+    if waiting is not None and waiting_bits:  # no next word in the sentence
+        marks.append((waiting_at, waiting_bits))
+    return out, starts, caps, marks
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -136,6 +214,9 @@ class Sentence:
     _tok_starts: list[int] = field(default_factory=list)
     # indexes of the capitalised tokens (``t.cap``), in order: where name runs may start
     caps: list[int] = field(default_factory=list)
+    # (position, bits) where a word opening a marked pattern starts, in order (built with a
+    # pack's ``word_marks``: see rules.MARKED_PATTERNS)
+    marks: list[tuple[int, int]] = field(default_factory=list)
 
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b - 1 or a == pos for a, b in self.quotes)
@@ -215,7 +296,17 @@ def _closing_context(view: str, i: int, start: int) -> bool:
     return i > start and view[i - 1].isalnum()
 
 
-def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Sentence:
+def build_sentence(
+    view: str,
+    index: int,
+    start: int,
+    end: int,
+    para: int,
+    word_marks: WordMarks | None = None,
+    word_forms: dict | None = None,
+) -> Sentence:
+    """The sentence ``view[start:end]``; with a pack's ``word_marks`` and ``word_forms``
+    (its cache), the words that open a marked pattern are noted (``Sentence.marks``)."""
     quotes = _find_quotes(view, start, end)
     seps: list[int] = []
     colons: list[int] = []
@@ -248,8 +339,8 @@ def build_sentence(view: str, index: int, start: int, end: int, para: int) -> Se
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    toks, tok_starts, caps = _tokens(view, start, end)
-    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, caps)
+    toks, tok_starts, caps, marks = _tokens(view, start, end, word_marks, word_forms)
+    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, caps, marks)
 
 
 def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:
