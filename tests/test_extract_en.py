@@ -937,3 +937,39 @@ def test_said_nothing_says_nothing() -> None:
     assert one("The mayor said nothing had changed since May.")["text"] == (
         "nothing had changed since May"
     )
+
+
+def test_the_agency_after_a_wire_service_is_that_wire() -> None:
+    cs = attributed(
+        "Reuters reported on Monday that the plant would close. "
+        "The agency said the decision was final."
+    )
+    assert cs[1]["text"] == "the decision was final" and cs[1]["names"] == ["Reuters"]
+
+
+def test_the_agency_after_a_public_agency_is_that_agency() -> None:
+    cs = attributed(
+        "The Environment Agency said the river was clean. The agency added that tests continue."
+    )
+    assert cs[1]["names"] == ["Environment Agency"]
+
+
+def test_data_published_by_a_public_agency_are_that_agency_s() -> None:
+    """A named "... Agency" is a public body: the data it publishes are its own (it is no
+    news agency relaying anonymous "data")."""
+    c = one(
+        "Untreated sewage was discharged into the sea for more than 1,900 hours last year, "
+        "over twice the figure for 2023, according to data published on Wednesday by the "
+        "Environment Agency."
+    )
+    assert "1,900 hours" in c["text"]
+    assert c["names"] == ["Environment Agency"] and not c["anonymous"]
+
+
+def test_told_the_agency_is_a_relay_after_a_wire_service() -> None:
+    cs = attributed(
+        "A local official, who spoke to AFP on condition of anonymity, said 30 people died. "
+        '"We are still counting," the official told the agency.'
+    )
+    assert cs[1]["text"] == "We are still counting" and len(cs[1]["chain"]) == 2
+    assert cs[1]["chain"][1] == "the agency"

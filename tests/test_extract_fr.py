@@ -1119,3 +1119,10 @@ def test_a_clause_before_an_inverted_cue_and_its_source_is_still_the_claim() -> 
     )
     assert [(c["cue"], c["chain"]) for c in claims] == [("a précisé", ["l'établissement public"])]
     assert claims[0]["text"].startswith("Un record de 27,1 °C a été relevé à Biarritz")
+
+
+def test_l_agence_apres_une_agence_de_presse_est_cette_agence() -> None:
+    cs = attributed(
+        "Selon l'AFP, l'usine va fermer. L'agence précise que la décision est définitive."
+    )
+    assert cs[1]["text"] == "la décision est définitive" and cs[1]["names"] == ["AFP"]

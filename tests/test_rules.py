@@ -47,6 +47,27 @@ def test_extension_adds_a_cue_verb(tmp_path: Path) -> None:
     assert _claims("The port authority said that two cranes had collapsed.", "en", extended)
 
 
+def test_a_user_names_a_news_agency_and_what_stands_for_it(tmp_path: Path) -> None:
+    """``agency_names`` make a name a news agency; a description noun may be listed under
+    several kinds, and stands for the latest source of any of them."""
+    text = "Nordpress reported that the mine would close. The bureau said the decision was final."
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "language: en\nsources:\n  agency_names: [Nordpress]\n"
+        "  descriptions:\n    government: [bureau]\n    news-agency: [bureau]\n",
+        encoding="utf-8",
+    )
+    extended = load_rules("en", pack)
+    assert extended.descriptions["bureau"] == ("government", "news-agency")
+    assert "nordpress" in extended.agency_names
+    body = f"---\noutlet: T\nlanguage: en\n---\n{text}\n"
+    article = parse_article(body, path="<t>")
+    ann = extract_claims(article, extended)
+    kinds = {s.id: s.kind for s in ann.sources}
+    assert [kinds[c.chain[0].source] for c in ann.claims] == ["news-agency", "news-agency"]
+    assert ann.claims[0].chain[0].source == ann.claims[1].chain[0].source
+
+
 def test_extension_for_another_language_does_not_apply(tmp_path: Path) -> None:
     pack = tmp_path / "fr-extra.yaml"
     pack.write_text("language: fr\ncues:\n  verbs:\n    - {present: [grommelle]}\n")

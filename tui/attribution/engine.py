@@ -435,7 +435,7 @@ def _draft(
             continue  # the letter a named speaker wrote records their words
         if _bare_means(rm, pack):
             continue  # "joint par téléphone": a means, not a relay
-        if media_only and not (rm.media or reg.is_outlet(rm)):
+        if media_only and not (rm.media or reg.is_outlet(rm) or reg.stands_for_media(rm)):
             continue
         re_ = reg.resolve(rm, body[rm.span.start : rm.span.end])
         if re_ is None or re_.outlet or re_ is entity:

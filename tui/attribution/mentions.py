@@ -457,6 +457,8 @@ def analyse(
     media = is_media_text(text, name, pack, kind)
     if media and kind not in ("media", "news-agency"):
         kind = "media"
+    if named and pack.agency_names and " ".join(name.lower().split()) in pack.agency_names:
+        kind = "news-agency"  # "Reuters": what "the agency" may stand for later
 
     # person-ness and gender from titles; organisations are not persons
     person: bool | None = None
@@ -552,7 +554,7 @@ def analyse(
         and (det in det_definite or det in pack.det_demonstrative)
         and not plural
         and len(body_toks) <= 4
-        and (head in kinds or head in person_gender)
+        and (head in kinds or head in person_gender or head in pack.descriptions)
     )
     fiction = False
     fiction_words = pack.fiction

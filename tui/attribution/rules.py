@@ -142,6 +142,7 @@ _SCHEMA: dict[str, Any] = {
         "fiction": "list",
         "media_names": "list",
         "media_name_words": "list",
+        "agency_names": "list",
         "descriptions": "dict",
     },
     "pronouns": "dict",
@@ -376,8 +377,10 @@ class RulePack:
     cue_start_re: re.Pattern[str] | None = None
     cue_after_sep_re: re.Pattern[str] | None = None  # a match ends where cue_start_re matches
     kind_first_words: frozenset[str] = frozenset()  # first words of multi-word kinds
-    # description nouns and the kind of source they stand for ("the paper": media)
-    descriptions: Mapping[str, str] = field(default_factory=dict)
+    # description nouns and the kinds of source they stand for ("the paper": media)
+    descriptions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # names of news agencies (lower case, blanks single): their kind is news-agency
+    agency_names: frozenset[str] = frozenset()
     name_particles: frozenset[str] = frozenset()  # complement markers and definite articles
     # capitalised words that never name a source ("Wednesday", "January")
     not_names: frozenset[str] = frozenset()
@@ -867,7 +870,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         lookahead = _first_char_lookahead(trie, re.IGNORECASE)
         cue_after_sep_re = _compile(rf"[^\w-]{lookahead}(?=(?:{trie}))", where, "cues")
 
-    descriptions: dict[str, str] = {}
+    # a noun may stand for sources of several kinds ("the agency": a government agency or a
+    # news agency), in the order listed
+    descriptions: dict[str, tuple[str, ...]] = {}
     for kind, nouns in (_get(data, "sources", "descriptions") or {}).items():
         from tui.model import SOURCE_KINDS
 
@@ -876,7 +881,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         if not isinstance(nouns, list):
             raise RulesError(where, f"sources.descriptions.{kind} must be a list of words")
         for noun in nouns:
-            descriptions.setdefault(_norm(noun), kind)
+            key = _norm(noun)
+            if kind not in descriptions.get(key, ()):
+                descriptions[key] = (*descriptions.get(key, ()), kind)
     kind_max = max((len(k.split()) for k in kinds), default=1)
     determiners = (
         words("words", "determiners", "definite")
@@ -954,6 +961,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         fiction=words("sources", "fiction"),
         media_re=media_re,
         media_name_words=frozenset(str(w) for w in _get(data, "sources", "media_name_words") or ()),
+        agency_names=frozenset(
+            " ".join(str(n).lower().split()) for n in _get(data, "sources", "agency_names") or ()
+        ),
         pronouns=pronouns,
         pronoun_re=alt(pronouns, "pronouns"),
         continuation_starts=words("continuation_starts"),

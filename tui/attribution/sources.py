@@ -369,11 +369,22 @@ class Registry:
             return weak
         return None
 
+    def stands_for_media(self, m: Mention) -> bool:
+        """An unnamed description that may stand for a news outlet ("told the agency") and
+        does: the one it stands for is a news outlet, or it stands for none named before.
+        The lookup leaves the registry as it was."""
+        if m.named or not m.description:
+            return False
+        if not any(k in _MEDIA_KINDS for k in self.pack.descriptions.get(m.head, ())):
+            return False
+        e = self._description(m, m.span.start)
+        return e is None or e.media
+
     def _description(self, m: Mention, pos: int) -> Entity | None:
         fallback = None
         head = m.head
         determiners = self.pack.determiners
-        stands_for = self.pack.descriptions.get(head)
+        stands_for = self.pack.descriptions.get(head, ())  # the kinds it may stand for
         # "the transitional government": its modifiers must fit what it stands for
         modifiers = [
             w
@@ -381,7 +392,8 @@ class Registry:
             if w != head and len(w) > 2 and w not in determiners
         ]
         # what the walk below asks of the mention alone, asked once
-        person_ok = stands_for in PERSON_KINDS  # the description may stand for a person
+        # the description may stand for a person
+        person_ok = any(k in PERSON_KINDS for k in stands_for)
         kind_known = m.kind not in _VAGUE_KINDS
         # "the company", not "the labour ministry"
         short_org = (
@@ -410,13 +422,13 @@ class Registry:
             # latest speaker whose kind is not known (a firm's name seldom says it is one;
             # a government's does, so "the government" never stands for an unknown name)
             if (
-                stands_for is not None
+                stands_for
                 and e.named
                 and (e.person is not True or person_ok)
                 and (
-                    e.kind == stands_for
+                    e.kind in stands_for
                     or (
-                        stands_for == "company"
+                        "company" in stands_for
                         and e.kind == "unknown"
                         and e.spoke
                         and not e.media
