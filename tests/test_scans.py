@@ -339,3 +339,12 @@ def test_matches_at_the_marked_words_are_those_of_the_whole_text_scan(text: str,
         assert find_hedges(text, a, b, pack, past_cue=False, starts=hedge_starts) == find_hedges(
             text, a, b, pack, past_cue=False, starts=matches.starts
         )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=80))
+def test_words_of_an_ascii_text_are_the_matches_of_the_plain_word_pattern(text: str) -> None:
+    """An ASCII sentence is split with the ASCII flavour of the word pattern: same words."""
+    plain = re.compile(r"\w+(?:[-.,]\w+)*'?")
+    got = [(t.start, t.end, t.text) for t in tokens(text, 0, len(text))]
+    assert got == [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]

@@ -127,6 +127,9 @@ def _first_run(low: str) -> str:
 # characters lie between two words (a word takes every word character it touches), so the
 # gaps' lengths give the words' offsets without searching for them.
 SPLIT_WORDS_RE = re.compile("(" + WORD_RE.pattern + ")")
+# The same on a text of ASCII characters only (most English sentences), where \w means the
+# same with re.ASCII, which spares the regex engine a Unicode lookup per character.
+SPLIT_ASCII_WORDS_RE = re.compile("(" + WORD_RE.pattern + ")", re.ASCII)
 
 
 def tokens(view: str, start: int, end: int) -> list[Token]:
@@ -163,7 +166,9 @@ def _tokens(
     waiting: Mapping[str, int] | None = None
     waiting_at = waiting_bits = 0
     pos = start
-    parts = iter(SPLIT_WORDS_RE.split(view[start:end]))  # gap, word, gap, word, …, gap
+    chunk = view[start:end]
+    split = SPLIT_ASCII_WORDS_RE.split if chunk.isascii() else SPLIT_WORDS_RE.split
+    parts = iter(split(chunk))  # gap, word, gap, word, …, gap
     for gap, text in zip(parts, parts, strict=False):  # (the last gap has no word)
         t = new(Token)
         t.start = at = pos + len(gap)
