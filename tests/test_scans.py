@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from tui.attribution.cues import (
     sentence_matches,
 )
 from tui.attribution.hedges import find_hedges
-from tui.attribution.text import STRUCTURE_RE, build_sentence, tokens
+from tui.attribution.text import build_sentence, tokens
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
 # Pieces of the packaged traps and their neighbours, so generated text hits them often,
@@ -271,13 +272,54 @@ def test_words_are_the_matches_of_the_plain_word_pattern(text: str, data) -> Non
     assert got == [(m.start(), m.end(), m.group()) for m in plain.finditer(text, start, end)]
 
 
-@settings(max_examples=500)
-@given(STRUCTURED)
-def test_structure_pattern_finds_what_the_alternation_finds(text: str) -> None:
-    plain = re.compile(r"[,;:()\[\]]| [-\u2013\u2014] ")
-    assert [m.span() for m in STRUCTURE_RE.finditer(text)] == [
-        m.span() for m in plain.finditer(text)
-    ]
+PLAIN_STRUCTURE = re.compile(r"[,;:()\[\]]| [-\u2013\u2014] ")
+
+
+def _plain_structure(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """A sentence's separators and colons (no quotation) from the plain alternation."""
+    seps, colons, depth = [], [], 0
+    for m in PLAIN_STRUCTURE.finditer(text, start, end):
+        i, ch = m.start(), m.group()
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if ch == "," and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
+                continue
+            if ch in ",;":
+                seps.append(i)
+            elif ch == ":":
+                colons.append(i)
+            elif i > start and m.end() < end:
+                seps.append(i + 1)
+    return seps, colons
+
+
+DASHED = st.text(alphabet=st.sampled_from(list(" -\u2013\u2014,;:()[]ab")), max_size=40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a - - b", "a - -  - b", "x, y - z", " - a - ", "a -- b - c", "(a - b) - c", "a\u2014 - b"],
+)
+def test_separators_of_spaced_dashes(text: str) -> None:
+    for start in range(len(text)):
+        sent = build_sentence(text, 0, start, len(text), 0)
+        assert (sent.seps, sent.colons) == _plain_structure(text, start, len(text)), start
+
+
+@settings(max_examples=1000)
+@given(st.one_of(STRUCTURED, DASHED), st.data())
+def test_separators_are_those_of_the_plain_alternation(text: str, data) -> None:
+    """The structure pattern (from the dash of " - ") gives the separators and colons that
+    the alternation of a separator or a spaced dash (from its space) gives, in any slice."""
+    text = text.replace('"', "").replace("«", "").replace("»", "").replace("\u201c", "")
+    text = text.replace("\u201d", "")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    sent = build_sentence(text, 0, start, end, 0)
+    assert (sent.seps, sent.colons) == _plain_structure(text, start, end)
 
 
 def test_words_stop_before_a_comma_and_a_space() -> None:

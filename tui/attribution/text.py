@@ -270,11 +270,12 @@ class Sentence:
 
 
 QUOTE_CHARS = re.compile('[«»\u201c\u201d\u201e"]')
-# A separator, a colon, a bracket, or a spaced dash (matched from its space: " - "). Written
-# as one character class followed by a test rather than as the alternation
-# ``[,;:()\[\]]| [-\u2013\u2014] `` (same matches, same spans) so that the regex engine can
-# skip to the class's characters instead of trying both branches at every character.
-STRUCTURE_RE = re.compile(r"[ ,;:()\[\]](?:(?<=[^ ])|[-\u2013\u2014] )")
+# A separator, a colon, a bracket, or a spaced dash (" - ": matched from its dash, with the
+# space after it; ``build_sentence`` checks the space before). One character class, then a
+# test: the regex engine skips to the class's characters (most characters, spaces included,
+# are not) instead of trying a branch at every one. ``build_sentence`` reads the matches as
+# those of the alternation ``[,;:()\[\]]| [-\u2013\u2014] `` (a property test checks it).
+STRUCTURE_RE = re.compile(r"[,;:()\[\]\-\u2013\u2014](?:(?<=[,;:()\[\]])|(?<= [-\u2013\u2014]) )")
 
 
 def _find_quotes(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -322,14 +323,20 @@ def build_sentence(
     nq = len(quotes)  # (most sentences have none)
     qi = 0
     depth = 0
+    last = start  # where the alternation's scan resumes (after its last match)
     for m in STRUCTURE_RE.finditer(view, start, end):
         i = m.start()
+        if view[i] in DASHES:
+            i -= 1  # " - ": the alternation matches from the space, which is in the sentence
+            if i < last:  # and not in its last match
+                continue
+        last = m.end()
         if qi < nq:
             while qi < nq and quotes[qi][1] <= i:
                 qi += 1
             if qi < nq and quotes[qi][0] <= i:  # (and i < its end: the loop passed the others)
                 continue  # inside a quotation
-        ch = m.group()
+        ch = view[i]
         if ch in "([":
             depth += 1
         elif ch in ")]":
