@@ -973,3 +973,20 @@ def test_told_the_agency_is_a_relay_after_a_wire_service() -> None:
     )
     assert cs[1]["text"] == "We are still counting" and len(cs[1]["chain"]) == 2
     assert cs[1]["chain"][1] == "the agency"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "The leader of the opposition Liberal Democrat group, Sarah Okafor,",
+        "A spokeswoman for the Harrow Group, Sarah Okafor,",
+    ],
+)
+def test_a_name_in_apposition_to_a_title_with_a_complement_is_a_person(subject: str) -> None:
+    """The title before the complement speaks for the name ("leader", not "group"): so
+    "she" can stand for her."""
+    cs = attributed(
+        f"{subject} said the plan was a waste. She argued that the council had never "
+        "pursued heritage funding."
+    )
+    assert cs[1]["text"].endswith("heritage funding") and cs[1]["names"] == ["Sarah Okafor"]

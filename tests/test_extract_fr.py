@@ -1126,3 +1126,11 @@ def test_l_agence_apres_une_agence_de_presse_est_cette_agence() -> None:
         "Selon l'AFP, l'usine va fermer. L'agence précise que la décision est définitive."
     )
     assert cs[1]["text"] == "la décision est définitive" and cs[1]["names"] == ["AFP"]
+
+
+def test_un_nom_en_apposition_a_un_titre_avec_complement_est_une_personne() -> None:
+    cs = attributed(
+        "La présidente du collectif des riverains du Groupe Nord, Julie Mercier, a déclaré que "
+        "le projet était illégal. Elle a ajouté que des recours seraient déposés."
+    )
+    assert cs[1]["names"] == ["Julie Mercier"]

@@ -477,7 +477,17 @@ def analyse(
             break
     order = own
     if name_run is not None and name_run[0] > 0:
-        order = toks[max(0, name_run[0] - 3) : name_run[0]][::-1] + own
+        before = toks[max(0, name_run[0] - 3) : name_run[0]]
+        if _comma_before(view, toks, name_run[0]):
+            # A name set off by a comma is in apposition to the whole phrase before it, whose
+            # head comes before its complement: "the leader of the opposition group, Sarah
+            # Okafor" is a person, as "the council's senior engineer, Brendan Coyle" is.
+            before = toks[dets : name_run[0]]
+            for k in range(1, len(before)):
+                if before[k].bare in prepositions or before[k].bare in complement_markers:
+                    before = before[:k]
+                    break
+        order = before[::-1] + own
     org_nouns = pack.org_nouns
     for i, t in enumerate(order):
         b = t.bare
