@@ -990,3 +990,12 @@ def test_a_name_in_apposition_to_a_title_with_a_complement_is_a_person(subject: 
         "pursued heritage funding."
     )
     assert cs[1]["text"].endswith("heritage funding") and cs[1]["names"] == ["Sarah Okafor"]
+
+
+@pytest.mark.parametrize("verb", ["said", "warned"])
+def test_an_opening_participle_phrase_is_no_subject(verb: str) -> None:
+    """ "Based on paper forms, <claim>, said X": the participle phrase frames the claim; the
+    name after the verb is who said it, not what was said."""
+    c = one(f'Based on paper forms, the billing system "invites fraud", {verb} Anne Gordon, a '
+            "health economist.")  # fmt: skip
+    assert "invites fraud" in c["text"] and c["names"] == ["Anne Gordon"]

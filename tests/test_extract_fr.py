@@ -1134,3 +1134,11 @@ def test_un_nom_en_apposition_a_un_titre_avec_complement_est_une_personne() -> N
         "le projet était illégal. Elle a ajouté que des recours seraient déposés."
     )
     assert cs[1]["names"] == ["Julie Mercier"]
+
+
+def test_une_participiale_en_tete_n_est_pas_un_sujet() -> None:
+    c = one(
+        "Fondée sur des bons papier, la facturation « invite littéralement à la fraude », juge "
+        "Anne-Sophie Gourdon, économiste de la santé."
+    )
+    assert "invite littéralement" in c["text"] and c["names"] == ["Anne-Sophie Gourdon"]

@@ -456,6 +456,20 @@ class Reader:
             and (v is None or (cue_verbs and "participle" in v.tenses))
         )
 
+    def _opening_participle(self, a: int, b: int) -> bool:
+        """The sentence opens on a participle and its complement ("Fondée sur des bons
+        papier, …", "Asked about the delay, …"): a framing segment, not a subject."""
+        ts = self.toks(a, b)
+        p = self.p
+        return (
+            len(ts) >= 2
+            and ts[0] is self.s.toks[0]
+            and p.participle_form(ts[0].bare)
+            and ts[0].low not in p.verbs
+            and ts[0].bare not in p.prepositions
+            and (ts[1].bare in p.prepositions or ts[1].bare in p.agent)
+        )
+
     def _lone_pronoun(self, a: int, b: int) -> bool:
         ts = self.toks(a, b)
         return len(ts) == 1 and ts[0].bare in self.p.pronouns
@@ -630,7 +644,9 @@ class Reader:
         if not segs:
             return None
         i0 = 0
-        while i0 < len(segs) and self.is_framing(*segs[i0]):
+        while i0 < len(segs) and (
+            self.is_framing(*segs[i0]) or (i0 == 0 and self._opening_participle(*segs[0]))
+        ):
             i0 += 1
         cand = segs[i0:]
         p = self.p
