@@ -999,3 +999,14 @@ def test_an_opening_participle_phrase_is_no_subject(verb: str) -> None:
     c = one(f'Based on paper forms, the billing system "invites fraud", {verb} Anne Gordon, a '
             "health economist.")  # fmt: skip
     assert "invites fraud" in c["text"] and c["names"] == ["Anne Gordon"]
+
+
+def test_a_cue_inside_the_claim_before_a_quoted_predicate() -> None:
+    """'The sale, he added, "is the only way …"': the quotation goes on with the claim's
+    subject (it opens on a small letter)."""
+    cs = attributed(
+        "Andrew Pemberton said the pool could not be saved. The sale, he added, "
+        '"is the only way to see children swimming there again".'
+    )
+    assert cs[1]["text"].startswith("The sale") and "only way" in cs[1]["text"]
+    assert cs[1]["names"] == ["Andrew Pemberton"]

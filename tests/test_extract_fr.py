@@ -1142,3 +1142,11 @@ def test_une_participiale_en_tete_n_est_pas_un_sujet() -> None:
         "Anne-Sophie Gourdon, économiste de la santé."
     )
     assert "invite littéralement" in c["text"] and c["names"] == ["Anne-Sophie Gourdon"]
+
+
+def test_une_incise_avant_un_predicat_cite() -> None:
+    cs = attributed(
+        "Le maire a déclaré que la ville était endettée. La vente, a-t-il ajouté, « est la "
+        "seule solution »."
+    )
+    assert cs[1]["text"].startswith("La vente") and "seule solution" in cs[1]["text"]

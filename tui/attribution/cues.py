@@ -2218,9 +2218,13 @@ def _mid_sentence(r: Reader, claim_end: int, seg_e: int) -> int:
     if any(s.start <= x < claim_end for x in s.seps) or (s.quotes and s.quotes[0][0] < claim_end):
         return claim_end  # the part before is a clause or a quotation of its own
     rest = r.toks(seg_e + 1, s.end)
-    if len(rest) < 2 or r.view[seg_e + 1 : s.end].lstrip()[:1] in '«"\u201c':
+    if len(rest) < 2:
         return claim_end
     t = rest[0]
+    if r.view[seg_e + 1 : s.end].lstrip()[:1] in '«"\u201c' and t.cap:
+        # a quotation of its own; but one opening on a small letter goes on with the
+        # claim's subject: 'The sale, he added, "is the only way …"'
+        return claim_end
     for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
         if rx is not None and rx.match(r.view, t.start):
             return claim_end  # "…, Y reported, citing X": a relay, not the claim's predicate
