@@ -1010,3 +1010,14 @@ def test_a_cue_inside_the_claim_before_a_quoted_predicate() -> None:
     )
     assert cs[1]["text"].startswith("The sale") and "only way" in cs[1]["text"]
     assert cs[1]["names"] == ["Andrew Pemberton"]
+
+
+def test_what_characters_say_in_a_film_is_no_claim() -> None:
+    assert (
+        attributed(
+            "In the film, three retired lumberjacks insist that a hot sauna cures everything."
+        )
+        == []
+    )
+    # a study is no fiction
+    assert one("In the study, researchers said that saunas help.")["text"] == "saunas help"

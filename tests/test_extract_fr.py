@@ -1150,3 +1150,7 @@ def test_une_incise_avant_un_predicat_cite() -> None:
         "seule solution »."
     )
     assert cs[1]["text"].startswith("La vente") and "seule solution" in cs[1]["text"]
+
+
+def test_ce_que_disent_les_personnages_d_un_film_n_est_pas_une_affirmation() -> None:
+    assert attributed("Dans le film, trois bûcherons affirment que le sauna guérit tout.") == []

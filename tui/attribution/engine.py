@@ -254,6 +254,8 @@ def _sentence(
 ) -> list[Draft]:
     reg.scan(view, body, sent)
     founds = find_cues(view, sent, pack, zero_that, in_sentence=in_sentence)
+    if founds and _in_a_fiction(sent, pack):
+        return []
     prev_drafts = (
         by_sentence.get(prev.index, []) if prev is not None and prev.para == sent.para else []
     )
@@ -286,6 +288,22 @@ def _sentence(
         if d is not None:
             drafts.append(d)
     return drafts
+
+
+FICTION_FRAME_MAX = 6  # words of an opening "In the film," that says the sentence is a plot
+
+
+def _in_a_fiction(sent: Sentence, pack: RulePack) -> bool:
+    """The sentence opens on "In the film,", "Dans le roman,": what its characters say is
+    the plot, not a claim."""
+    if not sent.seps or not pack.fiction:
+        return False
+    frame = sent.toks_in(sent.start, sent.seps[0])
+    return (
+        0 < len(frame) <= FICTION_FRAME_MAX
+        and frame[0].bare in pack.prepositions
+        and any(t.bare in pack.fiction for t in frame)
+    )
 
 
 def _quoted(view: str, pos: int) -> bool:
