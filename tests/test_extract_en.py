@@ -1021,3 +1021,8 @@ def test_what_characters_say_in_a_film_is_no_claim() -> None:
     )
     # a study is no fiction
     assert one("In the study, researchers said that saunas help.")["text"] == "saunas help"
+
+
+def test_hour_by_hour_is_no_agent() -> None:
+    c = one('A spokeswoman said that the situation was being assessed "hour by hour".')
+    assert c["text"].endswith('"hour by hour"') and c["names"] == ["spokeswoman"]

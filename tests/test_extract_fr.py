@@ -1154,3 +1154,8 @@ def test_une_incise_avant_un_predicat_cite() -> None:
 
 def test_ce_que_disent_les_personnages_d_un_film_n_est_pas_une_affirmation() -> None:
     assert attributed("Dans le film, trois bûcherons affirment que le sauna guérit tout.") == []
+
+
+def test_maison_par_maison_n_est_pas_un_agent() -> None:
+    c = one("Le préfet a déclaré que les dégâts étaient évalués « maison par maison ».")
+    assert c["text"].endswith("« maison par maison »") and c["names"] == ["préfet"]

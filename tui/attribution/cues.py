@@ -2391,8 +2391,11 @@ def _passive(r: Reader, vs: int, ve: int, aux_start: int) -> Found | None:
     s = r.s
     if _norm(r.view[vs:ve]) not in p.passive_verbs:
         return None
-    for t in r.toks(ve, s.end):
+    ts = r.toks(ve, s.end)
+    for k, t in enumerate(ts):
         if t.bare in p.agent:
+            if 0 < k < len(ts) - 1 and ts[k - 1].bare == ts[k + 1].bare:
+                continue  # "hour by hour", "molécule par molécule": no agent
             a, b, ctx = r.forward_np(t.end, stop_at_prepositions=False, absorb=False, leading=False)
             if b <= a:
                 return None
