@@ -1026,3 +1026,17 @@ def test_what_characters_say_in_a_film_is_no_claim() -> None:
 def test_hour_by_hour_is_no_agent() -> None:
     c = one('A spokeswoman said that the situation was being assessed "hour by hour".')
     assert c["text"].endswith('"hour by hour"') and c["names"] == ["spokeswoman"]
+
+
+def test_two_cue_verbs_joined_by_and_make_two_claims() -> None:
+    """ "X said A and added that B": the auxiliary inside A ("had been") is not that of
+    "added"; B is the second claim of the same source."""
+    cs = attributed(
+        "The company said the procedures had been followed and added that the plant would "
+        "stay closed."
+    )
+    assert [c["text"] for c in cs] == [
+        "the procedures had been followed",
+        "the plant would stay closed",
+    ]
+    assert cs[1]["names"] == ["company"]

@@ -1159,3 +1159,14 @@ def test_ce_que_disent_les_personnages_d_un_film_n_est_pas_une_affirmation() -> 
 def test_maison_par_maison_n_est_pas_un_agent() -> None:
     c = one("Le préfet a déclaré que les dégâts étaient évalués « maison par maison ».")
     assert c["text"].endswith("« maison par maison »") and c["names"] == ["préfet"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["les procédures ont été appliquées", "« toutes les procédures ont été appliquées »"],
+)
+def test_deux_participes_coordonnes_font_deux_affirmations(first: str) -> None:
+    """ "a assuré que A et indiqué que B": le second participe partage l'auxiliaire."""
+    cs = attributed(f"La direction a assuré que {first} et indiqué que l'usine resterait fermée.")
+    assert len(cs) == 2 and cs[1]["text"] == "l'usine resterait fermée"
+    assert cs[1]["names"] == ["direction"]

@@ -1388,8 +1388,14 @@ def _verb(
         before = s.tok_before(vs)
         if before is not None and before.bare in p.recipients:
             return None  # "is expected to announce": an infinitive, nothing said yet
+    between = r.toks(vs - len(pre) + am.start(), vs) if am else []
+    if am and any(t.bare in p.conjunctions for t in between[1:]):
+        # "had been followed and added that …", "a assuré que … et indiqué que …": the
+        # auxiliary is an earlier verb's; a participle shares it by the coordination, a
+        # finite verb has none of its own
+        am = None
+        aux = form.tenses <= {"participle"}
     if am:
-        between = r.toks(vs - len(pre) + am.start(), vs)
         if any(
             t.bare in p.determiners
             and t.low not in p.clitics
@@ -1409,7 +1415,11 @@ def _verb(
         aux = True
         pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
-        return None  # a bare participle: "dits « cévenols »"
+        before = s.tok_before(vs)
+        if not (prior and before is not None and before.bare in p.conjunctions):
+            return None  # a bare participle: "dits « cévenols »"
+        # "a assuré que « … » et indiqué que …": it shares the earlier cue's auxiliary
+        aux = True
     nxt = s.tok_after(ve)  # the word right after the verb
     if (
         not aux
