@@ -1040,3 +1040,12 @@ def test_two_cue_verbs_joined_by_and_make_two_claims() -> None:
         "the plant would stay closed",
     ]
     assert cs[1]["names"] == ["company"]
+
+
+def test_a_clause_then_a_named_subject_before_said() -> None:
+    """ "<clause>, Tomasz Rak, a spokesman, said": still the clause from the name."""
+    c = one(
+        "Prosecutors have opened an investigation into suspected breaches of safety rules, "
+        "Tomasz Rak, a spokesman for the regional prosecutor's office, said."
+    )
+    assert "suspected breaches" in c["text"] and c["names"] == ["Tomasz Rak"]

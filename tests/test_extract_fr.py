@@ -1170,3 +1170,13 @@ def test_deux_participes_coordonnes_font_deux_affirmations(first: str) -> None:
     cs = attributed(f"La direction a assuré que {first} et indiqué que l'usine resterait fermée.")
     assert len(cs) == 2 and cs[1]["text"] == "l'usine resterait fermée"
     assert cs[1]["names"] == ["direction"]
+
+
+def test_une_proposition_puis_une_participiale_avant_une_incise_inversee() -> None:
+    """ "<proposition>, confiée à …, a indiqué la procureure, X": la proposition est
+    l'affirmation, la procureure sa source (la participiale n'est pas un sujet)."""
+    c = one(
+        "Le parquet a ouvert une enquête pour blessures involontaires, confiée à la "
+        "gendarmerie, a indiqué la procureure de la République, Hélène Darcieux."
+    )
+    assert "blessures involontaires" in c["text"] and c["names"] == ["Hélène Darcieux"]

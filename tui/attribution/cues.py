@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from tui.attribution.rules import (
     CUE_PATTERNS,
@@ -456,6 +457,16 @@ class Reader:
             and (v is None or (cue_verbs and "participle" in v.tenses))
         )
 
+    def _compound_verb(self, a: int, b: int) -> bool:
+        """An auxiliary then a participle ("a ouvert une enquête", "has opened an
+        inquiry"): a clause, not a noun phrase."""
+        p = self.p
+        ts = self.toks(a, b)
+        return any(
+            t.low in p.auxiliary_words and p.participle_form(n.bare) and not n.cap
+            for t, n in pairwise(ts)
+        )
+
     def _opening_participle(self, a: int, b: int) -> bool:
         """The sentence opens on a participle and its complement ("Fondée sur des bons
         papier, …", "Asked about the delay, …"): a framing segment, not a subject."""
@@ -691,7 +702,8 @@ class Reader:
         head_np: bool | None = None  # whether cand[0] reads as a noun phrase, once known
         if len(cand) >= 2:
             head_np = self.np_like(*cand[0])
-            if not head_np or any(t.low in p.verbs for t in self.toks(*cand[0])):
+            compound = self._compound_verb(*cand[0])
+            if not head_np or compound or any(t.low in p.verbs for t in self.toks(*cand[0])):
                 # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
                 # last clause, after its subordinator or conjunction
                 k = len(cand) - 1
@@ -707,6 +719,12 @@ class Reader:
                 ):
                     cand = [(ts[1].start, cand[k][1]), *cand[k + 1 :]]
                     head_np = True  # (just tested)
+                elif compound and all(
+                    (t := self.next_tok(x)) is not None and self.participial(t) for x, _ in cand[1:]
+                ):
+                    # a clause then participial phrases, no subject: "Le parquet a ouvert
+                    # une enquête, confiée à la gendarmerie, a indiqué la procureure"
+                    head_np = False
         subj = Subject(cand[0][0], cand[0][1], relays=leading_relays)
         # after the subject: appositions, relays, relatives, and adjuncts or a pronoun that
         # repeats the subject ("speaking on condition of anonymity", "lui", "for its part")
