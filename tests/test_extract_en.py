@@ -1049,3 +1049,10 @@ def test_a_clause_then_a_named_subject_before_said() -> None:
         "Tomasz Rak, a spokesman for the regional prosecutor's office, said."
     )
     assert "suspected breaches" in c["text"] and c["names"] == ["Tomasz Rak"]
+
+
+def test_a_pronoun_opening_a_clause_before_a_colon_speaks() -> None:
+    cs = attributed(
+        'Mayor Jane Roe defended the plan. She was blunt: "We are not razing a forest."'
+    )
+    assert cs[-1]["chain"] == ["She"] and cs[-1]["names"] == ["Jane Roe"]

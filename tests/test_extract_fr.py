@@ -1180,3 +1180,11 @@ def test_une_proposition_puis_une_participiale_avant_une_incise_inversee() -> No
         "gendarmerie, a indiqué la procureure de la République, Hélène Darcieux."
     )
     assert "blessures involontaires" in c["text"] and c["names"] == ["Hélène Darcieux"]
+
+
+def test_un_pronom_en_tete_avant_deux_points_parle() -> None:
+    cs = attributed(
+        "La maire Odile Marchetti a défendu le projet. Elle l'assume devant le conseil : « Nous "
+        "ne rasons pas une forêt primaire. »"
+    )
+    assert cs[-1]["chain"] == ["Elle"] and cs[-1]["names"] == ["Odile Marchetti"]

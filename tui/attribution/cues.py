@@ -1075,7 +1075,12 @@ def find_cues(
         a = sent.seg_start(c)
         ts = r.toks(a, c)
         speaker: tuple[int, int] | None = (a, c)
-        if ts and len(ts) <= 4 and a > sent.start and not r.np_like(a, c):
+        pron = r.p.pronouns.get(ts[0].bare) if len(ts) > 1 else None
+        if pron is not None and not pron.possessive and ts[0].low == ts[0].bare:
+            # "Elle l'assume devant le conseil : « … »", "She was blunt: "…"": the pronoun
+            # that opens the clause is who speaks
+            speaker = (ts[0].start, ts[0].end)
+        elif ts and len(ts) <= 4 and a > sent.start and not r.np_like(a, c):
             # "Its chair, Dr Euan Macrae, was blunt: "…"", "Un diplomate, qui a requis
             # l'anonymat, se montre sceptique : « … »": a short predicate after the subject
             speaker = _subject_prefix(r, sent.start, a - 1)
