@@ -20,6 +20,7 @@ from tui.attribution.cues import (
     sentence_matches,
 )
 from tui.attribution.hedges import find_hedges
+from tui.attribution.mentions import OUTLET_NAME_REACH, known_outlet_span
 from tui.attribution.text import build_sentence, tokens
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
@@ -390,3 +391,42 @@ def test_words_of_an_ascii_text_are_the_matches_of_the_plain_word_pattern(text: 
     plain = re.compile(r"\w+(?:[-.,]\w+)*'?")
     got = [(t.start, t.end, t.text) for t in tokens(text, 0, len(text))]
     assert got == [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
+
+
+OUTLET_PIECES = [
+    "Le Canard enchaîné",
+    "Canard",
+    "The New York Times",
+    "York",
+    "L'Express",
+    "Express",
+    "Ouest-France",
+    "France 2",
+    "France",
+    "BBC",
+    "x.BBC",
+]
+outlet_texts = st.lists(
+    st.one_of(st.sampled_from(OUTLET_PIECES), st.text(alphabet=LATIN, max_size=5)), max_size=12
+).map(" ".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(outlet_texts, st.sampled_from(sorted(PACKS)), st.data())
+def test_outlet_span_of_a_word_run_is_the_plain_search(text: str, lang: str, data) -> None:
+    """``known_outlet_span`` turns down a run whose first word is in no outlet's name before
+    searching: same answer as the search alone, for any run of words."""
+    pack = PACKS[lang]
+    toks = tokens(text, 0, len(text))
+    if not toks:
+        return
+    i = data.draw(st.integers(0, len(toks) - 1))
+    j = data.draw(st.integers(i + 1, len(toks)))
+    start, end = toks[i].start, toks[j - 1].end
+    want = None
+    lo, hi = max(0, start - OUTLET_NAME_REACH), end + OUTLET_NAME_REACH
+    for m in pack.media_re.finditer(text, lo, hi):
+        if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
+            want = m.span()
+            break
+    assert known_outlet_span(text, start, end, pack) == want

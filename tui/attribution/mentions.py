@@ -15,6 +15,7 @@ from tui.model import Span
 
 ACRONYM_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,14})\s*\)")
 MAX_MENTION = 400  # characters: a mention longer than this is not a noun phrase
+_WORD_RUN = re.compile(r"\w+")
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field
@@ -197,6 +198,12 @@ def known_outlet_span(view: str, start: int, end: int, pack: RulePack) -> tuple[
     the name run ``view[start:end]``: "Le Canard enchaîné" for the run "Canard"."""
     media_re = pack.media_re
     if media_re is None:
+        return None
+    # An outlet's name holding the run has, where the run starts, one of its words (the
+    # run starts a word: its first run of word characters is one of the name's): most
+    # runs have none, and that test costs less than a search.
+    first = _WORD_RUN.match(view, start)
+    if first is None or first.group() not in pack.media_words:
         return None
     # the matches finditer would yield, one search after the other: most windows hold none,
     # and one search then costs less than building the iterator (a search from ``pos`` still

@@ -343,6 +343,8 @@ class RulePack:
     fiction: frozenset[str]
     media_re: re.Pattern[str] | None
     media_name_words: frozenset[str]
+    # every run of word characters of the names of sources.media_names, as written
+    media_words: frozenset[str]
     pronouns: Mapping[str, Pronoun]
     pronoun_re: re.Pattern[str] | None
     continuation_starts: frozenset[str]
@@ -961,6 +963,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         fiction=words("sources", "fiction"),
         media_re=media_re,
         media_name_words=frozenset(str(w) for w in _get(data, "sources", "media_name_words") or ()),
+        media_words=frozenset(w for name in media for w in re.findall(r"\w+", name)),
         agency_names=frozenset(
             " ".join(str(n).lower().split()) for n in _get(data, "sources", "agency_names") or ()
         ),
