@@ -68,6 +68,20 @@ def test_a_user_names_a_news_agency_and_what_stands_for_it(tmp_path: Path) -> No
     assert ann.claims[0].chain[0].source == ann.claims[1].chain[0].source
 
 
+def test_a_trap_whose_opening_words_cannot_be_listed_keeps_the_whole_text_scan(
+    tmp_path: Path,
+) -> None:
+    """A user's trap opening on any word ("\\w+ly said") leaves the pack without listed
+    opening words: extraction scans the whole text instead, with the same results."""
+    pack = tmp_path / "mine.yaml"
+    pack.write_text('language: en\ntraps: ["\\\\b\\\\w+ly said\\\\b"]\n', encoding="utf-8")
+    extended = load_rules("en", pack)
+    assert extended.word_marks is None and load_rules("en").word_marks is not None
+    text = "The port authority said that two cranes had collapsed. Jo Kent openly said no."
+    assert _claims(text, "en", extended) == ["two cranes had collapsed"]
+    assert _claims(text, "en", load_rules("en")) == ["two cranes had collapsed", "no"]
+
+
 def test_extension_for_another_language_does_not_apply(tmp_path: Path) -> None:
     pack = tmp_path / "fr-extra.yaml"
     pack.write_text("language: fr\ncues:\n  verbs:\n    - {present: [grommelle]}\n")

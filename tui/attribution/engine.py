@@ -9,13 +9,7 @@ from tui.articles.structure import dateline_end
 from tui.attribution.cues import Found, Matches, cue_slots, find_cues, sentence_matches
 from tui.attribution.hedges import find_hedges
 from tui.attribution.mentions import Mention, analyse
-from tui.attribution.rules import (
-    RulePack,
-    RulesError,
-    compile_pack,
-    load_rules,
-    normalise,
-)
+from tui.attribution.rules import RulePack, RulesError, compile_pack, load_rules, normalise
 from tui.attribution.sources import Entity, Registry
 from tui.attribution.text import (
     OPENERS,
