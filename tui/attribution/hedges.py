@@ -15,13 +15,10 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from tui.attribution.rules import RulePack
-from tui.attribution.text import WORD_RE, Sentence, Token, is_word_char
+from tui.attribution.text import WORD_RE, WORD_RUN_RE, Sentence, Token, is_word_char
 from tui.model import Span
 
 QUESTION_REACH = 4  # words between a question word and the modal it governs
-
-
-WORD = re.compile(r"\w+")
 
 
 class _WordVerdicts:
@@ -66,7 +63,7 @@ class _WordVerdicts:
         for text in set(map(_TEXT, toks)).difference(misses):  # (a few tokens)
             found = tok_hits.get(text)
             if found is None:
-                found = list(self.hits_in(WORD.findall(text)))
+                found = list(self.hits_in(WORD_RUN_RE.findall(text)))
                 if found:
                     tok_hits[text] = found
                 else:
@@ -132,7 +129,7 @@ def find_hedges(
         if sent is not None and sent.start <= start and end <= sent.end:
             hits = _hits_in_sentence(view, start, end, sent, verdicts)
         else:
-            hits = verdicts.hits_in(WORD.findall(view, start, end))
+            hits = verdicts.hits_in(WORD_RUN_RE.findall(view, start, end))
         for word in hits:
             _word_at(view, start, end, word, found)
     if not found:
@@ -155,7 +152,7 @@ def find_hedges(
 def _hits_in_sentence(
     view: str, start: int, end: int, sent: Sentence, verdicts: _WordVerdicts
 ) -> set[str]:
-    """``verdicts.hits_in(WORD.findall(view, start, end))`` from the sentence's tokens: every
+    """``verdicts.hits_in(WORD_RUN_RE.findall(view, start, end))`` from the sentence's tokens: every
     ``\\w+`` word lies inside one token, so the span's words are those of the tokens wholly
     inside it, and of the parts inside it of a token cut by its start or its end."""
     toks = sent.toks
@@ -163,10 +160,10 @@ def _hits_in_sentence(
     j = sent.tok_index(end, i)  # after the last one
     edges: list[str] = []
     if i and toks[i - 1].end > start:  # a token cut by the span's start (or holding it all)
-        edges += WORD.findall(view, start, min(toks[i - 1].end, end))
+        edges += WORD_RUN_RE.findall(view, start, min(toks[i - 1].end, end))
     if j > i and toks[j - 1].end > end:  # a token cut by the span's end
         j -= 1
-        edges += WORD.findall(view, toks[j].start, end)
+        edges += WORD_RUN_RE.findall(view, toks[j].start, end)
     hits = verdicts.hits_in_tokens(toks[i:j] if i or j < len(toks) else toks)
     if edges:
         hits |= verdicts.hits_in(edges)
@@ -176,7 +173,7 @@ def _hits_in_sentence(
 def _word_at(
     view: str, start: int, end: int, word: str, found: list[tuple[int, int, bool]]
 ) -> None:
-    """Where ``word`` is a whole word of ``WORD.finditer(view, start, end)``: an occurrence
+    """Where ``word`` is a whole word of ``WORD_RUN_RE.finditer(view, start, end)``: an occurrence
     with no word character (what ``\\w`` matches: ``isalnum`` or ``_``) touching it inside
     the span. A hit is rare, so finding it beats matching every word of the span again."""
     size = len(word)

@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 
 from tui.attribution.rules import Pronoun, RulePack
-from tui.attribution.text import Sentence, Token, tokens, trim_bounds
+from tui.attribution.text import WORD_RUN_RE, Sentence, Token, tokens, trim_bounds
 from tui.model import Span
 
 ACRONYM_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,14})\s*\)")
 MAX_MENTION = 400  # characters: a mention longer than this is not a noun phrase
-_WORD_RUN = re.compile(r"\w+")
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a setattr call per field
@@ -202,7 +201,7 @@ def known_outlet_span(view: str, start: int, end: int, pack: RulePack) -> tuple[
     # An outlet's name holding the run has, where the run starts, one of its words (the
     # run starts a word: its first run of word characters is one of the name's): most
     # runs have none, and that test costs less than a search.
-    first = _WORD_RUN.match(view, start)
+    first = WORD_RUN_RE.match(view, start)
     if first is None or first.group() not in pack.media_words:
         return None
     # the matches finditer would yield, one search after the other: most windows hold none,

@@ -60,14 +60,19 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
+WordMarks = Mapping[str, tuple[int, Mapping[str, int] | None]]  # see RulePack.word_marks
+# A word's marks: (offset, bits whatever the next word, bits by next word or None).
+Mark = tuple[int, int, Mapping[str, int] | None]
+
+
 # Word text -> (low, bare, cap, marks). Words repeat a lot (Zipf): computing their forms once
 # per distinct word saves three string operations per token. Bounded; cleared when full.
 # ``marks`` is always empty here: a rule pack's own cache (``_marked_forms``) fills it.
-_FORMS: dict[str, tuple[str, str, bool, tuple[tuple[int, int], ...]]] = {}
+_FORMS: dict[str, tuple[str, str, bool, tuple[Mark, ...]]] = {}
 _FORMS_MAX = 200_000
 
 
-def _word_forms(text: str) -> tuple[str, str, bool, tuple[tuple[int, int], ...]]:
+def _word_forms(text: str) -> tuple[str, str, bool, tuple[Mark, ...]]:
     forms = _FORMS.get(text)
     if forms is None:
         low = text.lower()
@@ -78,12 +83,8 @@ def _word_forms(text: str) -> tuple[str, str, bool, tuple[tuple[int, int], ...]]
     return forms
 
 
-_RUN_RE = re.compile(r"\w+")
-
-
-WordMarks = Mapping[str, tuple[int, Mapping[str, int] | None]]  # see RulePack.word_marks
-# A word's marks: (offset, bits whatever the next word, bits by next word or None).
-Mark = tuple[int, int, Mapping[str, int] | None]
+# A run of word characters (a word has one, or several: "a-t-il", "U.S").
+WORD_RUN_RE = re.compile(r"\w+")
 
 
 def _marked_forms(
@@ -96,7 +97,7 @@ def _marked_forms(
     low, bare, cap, _ = _word_forms(text)
     marks: tuple[Mark, ...] = ()
     if len(low) == len(text):  # (else the offsets of the lower case are not the word's)
-        runs = list(_RUN_RE.finditer(low))
+        runs = list(WORD_RUN_RE.finditer(low))
         found: list[Mark] = []
         for i, m in enumerate(runs):
             entry = word_marks.get(m.group())
@@ -119,7 +120,7 @@ def _first_run(low: str) -> str:
     """The first run of word characters of a word in lower case (a word opens with one)."""
     if low.isalnum():  # (most words: all of it)
         return low
-    m = _RUN_RE.match(low)
+    m = WORD_RUN_RE.match(low)
     return m.group() if m else ""
 
 
@@ -160,7 +161,14 @@ def _tokens(
     add_start = starts.append
     add_cap = caps.append
     new = Token.__new__
-    forms_of = _FORMS.get if word_marks is None or cache is None else cache.get
+    if word_marks is None or cache is None:
+        forms_of, miss = _FORMS.get, _word_forms
+    else:
+        forms_of = cache.get
+
+        def miss(text: str) -> tuple[str, str, bool, tuple[Mark, ...]]:
+            return _marked_forms(text, word_marks, cache)
+
     # a mark of the previous word whose bits depend on this word: its bits by next word,
     # its position, its bits whatever the next word
     waiting: Mapping[str, int] | None = None
@@ -176,10 +184,7 @@ def _tokens(
         t.text = text
         forms = forms_of(text)
         if forms is None:
-            if word_marks is None or cache is None:
-                forms = _word_forms(text)
-            else:
-                forms = _marked_forms(text, word_marks, cache)
+            forms = miss(text)
         t.low, t.bare, cap, marked = forms
         t.cap = cap
         if cap:  # (most words are not)
