@@ -57,3 +57,13 @@ def test_name_runs_from_the_sentences_capitals_are_the_same(text: str, lang: str
     names_only = [k for k in sent.caps if toks[k].bare not in pack.not_names]
     assert runs == name_runs(text, toks, first, pack, names_only)
     assert not any(toks[a].bare in pack.not_names for a, _ in runs)
+
+
+def test_no_name_run_opens_on_a_never_name_word_after_a_title() -> None:
+    """ "Mayor December Anna": past the title "Mayor", "December" opens no name."""
+    pack = PACKS["en"]
+    text = "Anna, Mayor December Anna "
+    sent = build_sentence(text, 0, 0, len(text), 0)
+    toks = sent.toks
+    runs = name_runs(text, toks, toks[0], pack, sent.caps)
+    assert [[t.text for t in toks[a:b]] for a, b in runs] == [["Anna"], ["Anna"]]

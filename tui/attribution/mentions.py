@@ -164,6 +164,8 @@ def name_runs(
             if not title and kind == "document" and j - i > 2:
                 break  # "Data Protection Commission": a document noun opening a long name
             i += 1
+        while i < j and toks[i].bare in not_names:
+            i += 1  # "Mayor December Anna": past the title, a never-name word opens no run
         while j > i and toks[j - 1].bare in particles:
             j -= 1
         if j > i:
