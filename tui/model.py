@@ -66,7 +66,13 @@ class TextQuote:
     suffix: str = ""
 
 
-@dataclass(frozen=True)
+# Span, Hop and Claim write their own __init__: a frozen dataclass's generated one sets each
+# field through ``object.__setattr__`` (a call per field), and the extractor builds these by
+# the ten thousand per article. Their fields go straight into the instance's ``__dict__``,
+# which is all the generated one does; eq, hash, repr and ``replace`` are unchanged.
+
+
+@dataclass(frozen=True, init=False)
 class Span:
     """A half-open range ``[start, end)`` of the article body.
 
@@ -78,9 +84,13 @@ class Span:
     end: int
     orphan: TextQuote | None = None
 
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"invalid span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int, orphan: TextQuote | None = None) -> None:
+        if start < 0 or end < start:
+            raise ValueError(f"invalid span [{start}, {end})")
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["orphan"] = orphan
 
     def text(self, body: str) -> str:
         return body[self.start : self.end]
@@ -146,13 +156,19 @@ class Source:
             raise ValueError(f"reliability must be A-F, not {self.reliability!r}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Hop:
     """One link of a chain. ``mention`` is None for the article itself (the last hop)."""
 
     source: str
     mention: Span | None = None
     inferred: bool = False
+
+    def __init__(self, source: str, mention: Span | None = None, inferred: bool = False) -> None:
+        d = self.__dict__
+        d["source"] = source
+        d["mention"] = mention
+        d["inferred"] = inferred
 
 
 @dataclass(frozen=True)
@@ -162,7 +178,7 @@ class Note:
     updated: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Claim:
     id: str
     span: Span
@@ -174,9 +190,30 @@ class Claim:
     credibility: int | None = None
     notes: tuple[Note, ...] = ()
 
-    def __post_init__(self) -> None:
-        if self.credibility is not None and self.credibility not in CREDIBILITY_LABELS:
-            raise ValueError(f"credibility must be 1-6, not {self.credibility!r}")
+    def __init__(
+        self,
+        id: str,
+        span: Span,
+        cue: Span | None = None,
+        chain: tuple[Hop, ...] = (),
+        hedges: tuple[Span, ...] = (),
+        anonymous: bool = False,
+        status: Status = Status.SUGGESTED,
+        credibility: int | None = None,
+        notes: tuple[Note, ...] = (),
+    ) -> None:
+        if credibility is not None and credibility not in CREDIBILITY_LABELS:
+            raise ValueError(f"credibility must be 1-6, not {credibility!r}")
+        d = self.__dict__
+        d["id"] = id
+        d["span"] = span
+        d["cue"] = cue
+        d["chain"] = chain
+        d["hedges"] = hedges
+        d["anonymous"] = anonymous
+        d["status"] = status
+        d["credibility"] = credibility
+        d["notes"] = notes
 
     @property
     def named_hops(self) -> tuple[Hop, ...]:
