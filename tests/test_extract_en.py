@@ -822,6 +822,24 @@ def test_short_predicate_then_colon_and_quote() -> None:
     assert c["names"] == ["Euan Macrae"]
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ('The minister, pressed on the delay: "We will keep our promises."', "minister"),
+        (
+            'The founder, Gerald Aubert, waved away the accounts: "Former staff settle scores."',
+            "Gerald Aubert",
+        ),
+    ],
+)
+def test_participle_before_a_colon_speaks_for_the_subject_before_it(
+    sentence: str, name: str
+) -> None:
+    c = one(sentence)
+    assert c["names"] == [name]
+    assert c["anonymous"] is False
+
+
 def test_a_description_stands_for_an_institution_named_before() -> None:
     c = one(
         "The Data Protection Commission (DPC) has opened an inquiry into the app, the regulator "

@@ -919,6 +919,16 @@ def test_short_predicate_then_colon_and_quotation() -> None:
     assert c["anonymous"] is True
 
 
+def test_verb_that_looks_like_a_participle_before_a_colon() -> None:
+    # "balaie" ends like a participle ("partie"): the subject before it still speaks
+    c = one(
+        "Son président-fondateur, Gérald Aubertin, balaie les témoignages : "
+        "« Ce sont d'anciens salariés qui règlent leurs comptes. »"
+    )
+    assert c["names"] == ["Gérald Aubertin"]
+    assert c["anonymous"] is False
+
+
 def test_leading_source_with_a_participial_relay_apposition() -> None:
     c = one(
         "Selon une note interne de la direction d'EDF, révélée mercredi par Le Canard enchaîné, "

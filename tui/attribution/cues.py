@@ -1080,9 +1080,13 @@ def find_cues(
             # "Elle l'assume devant le conseil : « … »", "She was blunt: "…"": the pronoun
             # that opens the clause is who speaks
             speaker = (ts[0].start, ts[0].end)
-        elif ts and len(ts) <= 4 and a > sent.start and not r.np_like(a, c):
+        elif (
+            ts and len(ts) <= 4 and a > sent.start and (not r.np_like(a, c) or r.participial(ts[0]))
+        ):
             # "Its chair, Dr Euan Macrae, was blunt: "…"", "Un diplomate, qui a requis
-            # l'anonymat, se montre sceptique : « … »": a short predicate after the subject
+            # l'anonymat, se montre sceptique : « … »": a short predicate after the subject;
+            # a participle there ("Le ministre, interrogé mardi : « … »", or a verb that only
+            # looks like one: "X, Y, balaie les témoignages : « … »") speaks for it too
             speaker = _subject_prefix(r, sent.start, a - 1)
         elif not ts or len(ts) > 8 or not r.np_like(a, c) or r.is_framing(a, c):
             speaker = None
