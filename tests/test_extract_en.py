@@ -786,6 +786,15 @@ def test_coordinated_verbs_share_their_subject() -> None:
     ]
 
 
+@pytest.mark.parametrize("verb", ["defended the project", "visited the site"])
+def test_a_verb_with_its_object_ends_the_shared_subject(verb: str) -> None:
+    """ "The mayor defended the project and insisted that …": the subject stops at the
+    first verb (a word that only looks like a participle, with its object)."""
+    c = one(f"The mayor {verb} and insisted that the forest would be replanted.")
+    assert c["text"] == "the forest would be replanted"
+    assert c["names"] == ["mayor"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -1182,6 +1182,14 @@ def test_deux_participes_coordonnes_font_deux_affirmations(first: str) -> None:
     assert cs[1]["names"] == ["direction"]
 
 
+def test_un_participe_coordonne_partage_l_auxiliaire_d_un_autre_verbe() -> None:
+    """ "a visité le site et assuré que …": "assuré" partage l'auxiliaire de "visité" ; le
+    sujet est celui de la proposition."""
+    c = one("Le maire a visité le site et assuré que la forêt serait replantée.")
+    assert c["text"] == "la forêt serait replantée"
+    assert c["names"] == ["maire"]
+
+
 def test_une_proposition_puis_une_participiale_avant_une_incise_inversee() -> None:
     """ "<proposition>, confiée à …, a indiqué la procureure, X": la proposition est
     l'affirmation, la procureure sa source (la participiale n'est pas un sujet)."""

@@ -1443,9 +1443,14 @@ def _verb(
         pre_end = vs - len(pre) + am.start()
     if form.tenses <= {"participle"} and not aux:
         before = s.tok_before(vs)
-        if not (prior and before is not None and before.bare in p.conjunctions):
+        if not (
+            before is not None
+            and before.bare in p.conjunctions
+            and (prior or r._compound_verb(seg_a, before.start))
+        ):
             return None  # a bare participle: "dits « cévenols »"
-        # "a assuré que « … » et indiqué que …": it shares the earlier cue's auxiliary
+        # "a assuré que « … » et indiqué que …", "a visité le site et assuré que …": it
+        # shares the earlier verb's auxiliary
         aux = True
     nxt = s.tok_after(ve)  # the word right after the verb
     if (
@@ -2076,7 +2081,16 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         break
     ts = r.toks(start, b)
     out: list[Token] = []
-    for t in ts:
+    for k, t in enumerate(ts):
+        if (
+            out
+            and not t.cap
+            and p.participle_form(t.bare)
+            and k + 1 < len(ts)
+            and (ts[k + 1].bare in p.determiners or ts[k + 1].low in p.determiners)
+            and ts[k + 1].bare not in p.complement_markers
+        ):
+            break  # "The mayor defended the plan and said": a verb with its object
         noun_phrase = (
             t.bare in p.determiners
             or t.cap
