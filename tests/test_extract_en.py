@@ -795,6 +795,24 @@ def test_a_verb_with_its_object_ends_the_shared_subject(verb: str) -> None:
     assert c["names"] == ["mayor"]
 
 
+@pytest.mark.parametrize(
+    "sentence, claim",
+    [
+        ('The company "denies any wrongdoing".', "any wrongdoing"),
+        ('The regulator "confirms that the plant is safe".', "the plant is safe"),
+    ],
+)
+def test_a_cue_verb_opening_a_quotation_after_its_subject(sentence: str, claim: str) -> None:
+    c = one(sentence)
+    assert c["text"] == claim
+    assert c["names"] == [sentence.split()[1]]
+
+
+def test_a_quoted_cue_verb_inside_another_cue_s_claim_is_not_a_cue() -> None:
+    c = one('For Dr Kent, the results "confirm what therapists have seen for years".')
+    assert c["names"] == ["Kent"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -1190,6 +1190,24 @@ def test_un_participe_coordonne_partage_l_auxiliaire_d_un_autre_verbe() -> None:
     assert c["names"] == ["maire"]
 
 
+def test_un_verbe_cite_qui_ouvre_la_citation_apres_son_sujet() -> None:
+    """ "la direction « conteste formellement toute fraude »": le verbe est celui de la
+    phrase, cité avec ce qu'il dit (sans le guillemet fermant)."""
+    c = one(
+        "Dans une réponse écrite, la direction du groupe « conteste formellement toute fraude »."
+    )
+    assert c["text"] == "formellement toute fraude"
+    assert c["cue"] == "conteste" and c["names"] == ["direction du groupe"]
+
+
+def test_un_verbe_cite_dans_l_affirmation_d_un_autre_indice_n_en_est_pas_un() -> None:
+    c = one(
+        "Pour le Pr Olivier Castagné, ces résultats « confirment ce que les orthophonistes "
+        "observent depuis dix ans »."
+    )
+    assert c["names"] == ["Olivier Castagné"]
+
+
 def test_une_proposition_puis_une_participiale_avant_une_incise_inversee() -> None:
     """ "<proposition>, confiée à …, a indiqué la procureure, X": la proposition est
     l'affirmation, la procureure sa source (la participiale n'est pas un sujet)."""

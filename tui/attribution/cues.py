@@ -1046,11 +1046,17 @@ def find_cues(
     verbs = pack.verbs
     for m in verb_ms:
         a, b = span = m.span()
-        if not r.free(a, b) or overlaps(a, b):
+        if overlaps(a, b):
             continue
         word = m.group()
         form = verbs.get(_norm(word))
         if form is None:
+            continue
+        quoted = not r.free(a, b)
+        if quoted and not (
+            _quoted_with_its_object(r, a, form)
+            and not any(f.claim[0] <= a < f.claim[1] for f in found)  # "Pour X, Y « … »"
+        ):
             continue
         if view[b : b + 1] == "-":
             continue  # a compound ("state-owned", "report-based"): not a verb
@@ -1062,6 +1068,13 @@ def find_cues(
         if f is not None:
             if f.cue[0] < a and f.claim[1] > f.claim[0]:
                 f.claim = (f.claim[0], _coordinated_end(r, f.cue[0], *f.claim))
+            q = sent.quote_at(a) if quoted else None
+            if (
+                q is not None
+                and f.claim[0] < q[1] <= f.claim[1]
+                and not view[q[1] : f.claim[1]].strip(" .,;!?")
+            ):
+                f.claim = (f.claim[0], q[1] - 1)  # it ends with the quotation: not its mark
             found.append(f)
             taken.append(span)
 
@@ -1107,6 +1120,22 @@ def find_cues(
     if len(found) > 1:  # (most sentences have one cue at most: nothing to sort)
         found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
+
+
+def _quoted_with_its_object(r: Reader, a: int, form: VerbForm) -> bool:
+    """ "la direction « conteste formellement toute fraude »", 'the firm "firmly rejects"
+    the claims': a finite cue verb opening a quotation right after a word (its subject, no
+    separator between) is the sentence's verb, quoted with what it says."""
+    if form.tense not in ("present", "past") or r.blocked:
+        return False
+    q = r.s.quote_at(a)
+    if q is None:
+        return False
+    qa = q[0]
+    if any(t.bare not in r.p.adverbs for t in r.toks(qa + 1, a)):
+        return False  # the verb opens the quotation, or follows only its adverbs
+    before = r.view[r.s.start : qa].rstrip(" ")
+    return before[-1:].isalnum() and r.view[qa - 1 : qa] == " "
 
 
 def _coordinated_end(r: Reader, aux_at: int, a: int, b: int) -> int:
