@@ -813,6 +813,14 @@ def test_a_quoted_cue_verb_inside_another_cue_s_claim_is_not_a_cue() -> None:
     assert c["names"] == ["Kent"]
 
 
+def test_a_team_speaks_for_itself_not_for_its_possessor() -> None:
+    found = attributed(
+        "According to the Herald, citing an aide, Ms Vautrin could withdraw. Her campaign "
+        "team denied on Thursday that any such talks had taken place."
+    )
+    assert found[-1]["names"] == ["campaign team"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

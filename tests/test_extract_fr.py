@@ -369,6 +369,16 @@ def test_possessif_designe_le_locuteur() -> None:
     assert found[-1]["names"] == found[0]["names"]
 
 
+def test_une_equipe_parle_pour_elle_meme_pas_son_possesseur() -> None:
+    """ "Son équipe de campagne a démenti": l'équipe est la source (un collectif), pas le
+    dernier locuteur que "Son" désignerait."""
+    found = attributed(
+        "Selon Le Parisien, qui cite un proche de la candidate, Mme Vautrin pourrait se "
+        "retirer. Son équipe de campagne a démenti jeudi toute « discussion de ce type »."
+    )
+    assert found[-1]["names"] == ["équipe de campagne"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]
