@@ -379,6 +379,30 @@ def test_une_equipe_parle_pour_elle_meme_pas_son_possesseur() -> None:
     assert found[-1]["names"] == ["équipe de campagne"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Selon un article du Monde, le projet serait abandonné.",
+        "Un article du Canard enchaîné, selon lequel le projet serait abandonné, a fait du bruit.",
+    ],
+)
+def test_un_article_d_un_journal_est_une_source(sentence: str) -> None:
+    c = one(sentence)
+    assert c["text"].startswith("le projet serait abandonné")
+    assert c["chain"][0].endswith(("article du Monde", "article du Canard enchaîné"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "D'après un article du Code du travail, le salarié peut refuser.",
+        "Selon un article de loi, le salarié peut refuser.",
+    ],
+)
+def test_un_article_de_loi_n_est_pas_une_source(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

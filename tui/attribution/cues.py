@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from tui.attribution.mentions import published_in
 from tui.attribution.rules import (
     CUE_PATTERNS,
     HEDGE_BIT,
@@ -1348,7 +1349,9 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
         return False
     head_words = [t.bare for t in ts[:4] if t.bare not in p.determiners]
     if head_words and head_words[0] in p.non_sources:
-        return False
+        head_at = next(k for k, t in enumerate(ts) if t.bare not in p.determiners)
+        if not published_in(ts, head_at, p):  # but "<prep> un article du Monde"
+            return False
     if any(w in p.fiction for w in head_words[:2]):
         return False
     if weak is None:

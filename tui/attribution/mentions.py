@@ -597,8 +597,24 @@ def analyse(
         singular_def,  # description
         head,
         fiction,
-        head in pack.non_sources and not named,  # non_source
+        head in pack.non_sources and not named and not published_in(toks, head_i + dets, pack),
     )
+
+
+def published_in(toks: list[Token], head_at: int, pack: RulePack) -> bool:
+    """ "un article du Canard enchaîné": a word that is no source by itself ("article",
+    also a law's word) whose complement is a name, not a law's ("l'article 3 du
+    Code", "l'article du Code pénal"), is a publication of that name's (the pack lists
+    which such words a publication may be called)."""
+    if toks[head_at].bare not in pack.publications:
+        return False
+    k = head_at + 1
+    if k + 1 >= len(toks) or toks[k].bare not in pack.complement_markers:
+        return False
+    k += 1
+    while k < len(toks) and (toks[k].bare in pack.det_definite or toks[k].low in pack.det_definite):
+        k += 1  # "de la", "de l'"
+    return k < len(toks) and toks[k].cap and toks[k].bare not in pack.non_sources
 
 
 def _comma_before(view: str, toks: list[Token], i: int) -> bool:

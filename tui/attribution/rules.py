@@ -139,6 +139,7 @@ _SCHEMA: dict[str, Any] = {
         "persons": "dict",
         "transparent": "list",
         "non_sources": "list",
+        "publications": "list",
         "fiction": "list",
         "media_names": "list",
         "media_name_words": "list",
@@ -340,6 +341,8 @@ class RulePack:
     org_nouns: frozenset[str]
     transparent: frozenset[str]
     non_sources: frozenset[str]
+    # non-sources that name a publication when a name follows ("un article du Monde")
+    publications: frozenset[str]
     fiction: frozenset[str]
     media_re: re.Pattern[str] | None
     media_name_words: frozenset[str]
@@ -960,6 +963,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         org_nouns=org_nouns,
         transparent=words("sources", "transparent"),
         non_sources=words("sources", "non_sources"),
+        publications=words("sources", "publications"),
         fiction=words("sources", "fiction"),
         media_re=media_re,
         media_name_words=frozenset(str(w) for w in _get(data, "sources", "media_name_words") or ()),
