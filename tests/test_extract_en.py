@@ -821,6 +821,14 @@ def test_a_team_speaks_for_itself_not_for_its_possessor() -> None:
     assert found[-1]["names"] == ["campaign team"]
 
 
+def test_the_latter_is_the_source_named_last_not_the_last_speaker() -> None:
+    found = attributed(
+        "According to the Mirror, the agent met the club's sporting director, Neil Ashby. "
+        "The latter reportedly said that the player was the club's top priority."
+    )
+    assert found[-1]["names"] == ["Neil Ashby"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

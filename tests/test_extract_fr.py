@@ -403,6 +403,15 @@ def test_un_article_de_loi_n_est_pas_une_source(sentence: str) -> None:
     assert attributed(sentence) == []
 
 
+def test_ce_dernier_est_le_dernier_nomme_pas_le_dernier_locuteur() -> None:
+    found = attributed(
+        "D'après RMC Sport, l'agent s'est rendu à Londres pour rencontrer le directeur "
+        "sportif du club, Neil Ashby. Ce dernier aurait assuré que le joueur était « la "
+        "priorité numéro un »."
+    )
+    assert found[-1]["names"] == ["Neil Ashby"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -165,7 +165,7 @@ _VERB_KEYS = {
     "hearing",
 }
 VERB_FLAGS = ("object", "recipient", "direct", "reflexive", "clause", "hearing")
-_PRONOUN_KEYS = {"gender", "number", "person", "possessive", "member", "description"}
+_PRONOUN_KEYS = {"gender", "number", "person", "possessive", "member", "description", "latest"}
 
 
 def _validate(data: Any, schema: Mapping[str, Any], path: str, where: str) -> None:
@@ -278,6 +278,8 @@ class Pronoun:
     possessive: bool
     member: bool
     description: bool
+    # "ce dernier", "the latter": the source named last, not the last to speak
+    latest: bool = False
 
 
 @dataclass(frozen=True)
@@ -767,6 +769,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
             possessive=bool(info.get("possessive")),
             member=bool(info.get("member")),
             description=bool(info.get("description")),
+            latest=bool(info.get("latest")),
         )
 
     publication = []

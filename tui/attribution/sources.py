@@ -201,6 +201,8 @@ class Registry:
         if m.impersonal:
             return None
         if m.pronoun is not None and not m.pronoun.description:
+            if m.pronoun.latest:
+                return self._named_last(m, pos)
             if speaker:
                 e = self._recent_subject(m) or self._last_speaker(m, pos)
                 if e is not None:
@@ -304,6 +306,18 @@ class Registry:
         if self.speakers and self.speakers[-1][0] >= self.subject_at:
             return None  # someone spoke since the subject was named: they come first
         return e
+
+    def _named_last(self, m: Mention, pos: int) -> Entity | None:
+        """The entity the pronoun fits that was named last before ``pos``, by position in
+        the text ("…rencontrer le directeur, Neil Ashby. Ce dernier …"), not by who spoke."""
+        pr = m.pronoun
+        assert pr is not None
+        best: Entity | None = None
+        best_at = -1
+        for at, e in self._recent(pos):
+            if at > best_at and self._fits(pr, e):
+                best, best_at = e, at
+        return best
 
     def _last_speaker(self, m: Mention, pos: int) -> Entity | None:
         """The latest origin of a claim, in this paragraph or the one before, that the
