@@ -163,6 +163,7 @@ def test_unsourced_hedged_claim() -> None:
         "Prices rose by 3 per cent in June.",
         "Shifts add up to at least 40 hours a week.",
         "The mayor did not say when the bridge would open.",
+        "According to our analysis, the bridge opens in June.",
     ],
 )
 def test_traps(sentence: str) -> None:

@@ -233,6 +233,7 @@ def test_hedged_continuation_keeps_source() -> None:
         "Le pays veut affirmer sa puissance face à ses voisins.",
         "Le directeur n'a pas souhaité dire si le site fermerait.",
         "Le film raconte que deux frères fuient la guerre.",
+        "Selon nos informations, la direction a déjà choisi un remplaçant.",
     ],
 )
 def test_traps(sentence: str) -> None:
