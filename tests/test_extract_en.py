@@ -830,6 +830,26 @@ def test_the_latter_is_the_source_named_last_not_the_last_speaker() -> None:
     assert found[-1]["names"] == ["Neil Ashby"]
 
 
+def test_a_closing_cue_citing_others_puts_them_between_origin_and_outlet() -> None:
+    c = one(
+        "Western intelligence agencies believe that Tarsa has massed 15,000 troops on the "
+        "border, the Financial Times reported, citing two European diplomats."
+    )
+    assert c["chain"] == [
+        "Western intelligence agencies",
+        "two European diplomats",
+        "the Financial Times",
+    ]
+
+
+def test_a_closing_cue_citing_the_same_group_adds_no_hop() -> None:
+    c = one(
+        "Israeli officials believe Iran could build a bomb within weeks, the daily Haaretz "
+        "reported, citing two security officials."
+    )
+    assert len(c["chain"]) == 2 and c["chain"][-1] == "the daily Haaretz"
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

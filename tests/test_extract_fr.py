@@ -413,6 +413,18 @@ def test_ce_dernier_est_le_dernier_nomme_pas_le_dernier_locuteur() -> None:
     assert found[-1]["names"] == ["Neil Ashby"]
 
 
+def test_une_incise_finale_qui_cite_d_autres_sources_les_met_entre_origine_et_journal() -> None:
+    c = one(
+        "Les services de renseignement occidentaux estiment que Tarsa a massé 15 000 hommes "
+        "à la frontière, rapporte le Financial Times, qui cite deux diplomates européens."
+    )
+    assert c["chain"] == [
+        "Les services de renseignement occidentaux",
+        "deux diplomates européens",
+        "le Financial Times",
+    ]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

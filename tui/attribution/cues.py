@@ -2580,9 +2580,13 @@ def _settle(r: Reader, found: list[Found]) -> list[Found]:
         ]
         if not inner or outer.origin is None:
             continue
+        # "…, the FT reported, citing two officials": the officials relay the claim to the FT
+        cited = [Relay(outer.reverse_origin)] if outer.reverse_origin is not None else []
         for f in inner:
             record = outer.kind == "prep" and f.kind == "verb"
-            f.relays = [*f.relays, Relay(outer.origin, record=record), *outer.relays]
+            if f.reverse_origin == outer.reverse_origin:
+                f.reverse_origin = None  # read after the inner claim, it was the outer's
+            f.relays = [*f.relays, *cited, Relay(outer.origin, record=record), *outer.relays]
             f.claim = (f.claim[0], min(f.claim[1], outer.claim[1]))
         out.remove(outer)
     out.sort(key=lambda f: f.cue[0])

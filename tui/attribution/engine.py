@@ -449,6 +449,13 @@ def _draft(
             continue  # "joint par téléphone": a means, not a relay
         if media_only and not (rm.media or reg.is_outlet(rm) or reg.stands_for_media(rm)):
             continue
+        if (
+            origin_mention is not None
+            and not rm.named
+            and not origin_mention.named
+            and rm.head == origin_mention.head
+        ):
+            continue  # "Israeli officials believe …, citing two security officials": the same
         re_ = reg.resolve(rm, body[rm.span.start : rm.span.end])
         if re_ is None or re_.outlet or re_ is entity:
             continue
