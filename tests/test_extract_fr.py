@@ -425,6 +425,14 @@ def test_une_incise_finale_qui_cite_d_autres_sources_les_met_entre_origine_et_jo
     ]
 
 
+def test_de_source_independante_n_est_pas_une_source() -> None:
+    c = one(
+        "Selon le colonel Anton Vresk, plus de 200 soldats ont été tués, un bilan "
+        "invérifiable de source indépendante."
+    )
+    assert c["names"] == ["Anton Vresk"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]
