@@ -433,6 +433,13 @@ def test_de_source_independante_n_est_pas_une_source() -> None:
     assert c["names"] == ["Anton Vresk"]
 
 
+@pytest.mark.parametrize("adjunct", ["sur Telegram", "sur France Inter"])
+def test_incise_inversee_avec_un_nom_en_complement_avant_le_locuteur(adjunct: str) -> None:
+    c = one(f"« Ce sont des images anciennes », a rétorqué {adjunct} le porte-parole, Ilir Daskal.")
+    assert c["text"] == "Ce sont des images anciennes"
+    assert c["names"] == ["Ilir Daskal"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -2386,6 +2386,13 @@ def _inverted(
             j += 1
         if j >= 2 and (ts[j].cap or ts[j].bare in p.det_definite):
             k = j
+        elif j == 1 and ts[1].cap:
+            # "a rétorqué sur Telegram le porte-parole": a name after the preposition, then
+            # the speaker's article
+            while j < len(ts) - 1 and ts[j].cap:
+                j += 1
+            if ts[j].bare in p.det_definite or ts[j].low in p.det_definite:
+                k = j
     if k and (ts[k].bare in p.determiners or ts[k].low in p.determiners or ts[k].cap):
         ts = ts[k:]
         a = ts[0].start
