@@ -850,6 +850,15 @@ def test_a_closing_cue_citing_the_same_group_adds_no_hop() -> None:
     assert len(c["chain"]) == 2 and c["chain"][-1] == "the daily Haaretz"
 
 
+def test_a_poll_for_the_outlet_itself_stays_the_pollster_s() -> None:
+    found = run_fr(
+        "A YouGov poll for The Times found that Labour leads by 12 points.",
+        outlet="The Times",
+        language="en",
+    )
+    assert [c["names"] for c in found] == [["YouGov"]]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

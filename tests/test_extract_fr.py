@@ -440,6 +440,17 @@ def test_incise_inversee_avec_un_nom_en_complement_avant_le_locuteur(adjunct: st
     assert c["names"] == ["Ilir Daskal"]
 
 
+def test_un_sondage_pour_le_journal_lui_meme_reste_celui_de_l_institut() -> None:
+    """ "l'institut Opinéa pour Le Républicain de Loire": deux noms, pas un ; le journal
+    commanditaire est l'article lui-même, l'institut la source."""
+    c = one(
+        "Selon un sondage de l'institut Opinéa pour Le Républicain de Loire, publié ce "
+        "mercredi, sa liste recueillerait 34 % des intentions de vote.",
+        outlet="Le Républicain de Loire",
+    )
+    assert c["names"] == ["Opinéa"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

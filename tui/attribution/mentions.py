@@ -88,6 +88,8 @@ def name_runs(
     kinds = pack.kinds
     media_re = pack.media_re
     not_names = pack.not_names
+    genitive = pack.genitive_markers
+    det_definite = pack.det_definite
     for i in caps:
         if i < resume:
             continue
@@ -120,6 +122,8 @@ def name_runs(
                     (
                         bare in particles
                         and nxt is not None
+                        # "Opinéa pour Le Républicain": two names, not one
+                        and (bare in genitive or nxt.bare not in det_definite)
                         and (
                             (nxt.cap and nxt.start - t.end <= 1)
                             or (

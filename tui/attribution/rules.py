@@ -103,6 +103,7 @@ _SCHEMA: dict[str, Any] = {
         "impersonal_sources": "list",
         "agent": "list",
         "complement_markers": "list",
+        "genitive_markers": "list",
         "adverbs": "list",
         "participle_endings": "list",
     },
@@ -309,6 +310,9 @@ class RulePack:
     impersonal_source_re: re.Pattern[str] | None
     agent: frozenset[str]
     complement_markers: frozenset[str]
+    # the complement markers that may join a name to one opening with an article ("Mairie de
+    # La Rochelle"); the others do not ("un sondage Opinéa pour Le Républicain")
+    genitive_markers: frozenset[str]
     adverbs: frozenset[str]
     prep_re: re.Pattern[str] | None
     preps: Mapping[str, Prep]
@@ -930,6 +934,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         impersonal_source_re=alt(words("words", "impersonal_sources"), "words.impersonal_sources"),
         agent=words("words", "agent"),
         complement_markers=words("words", "complement_markers"),
+        genitive_markers=words("words", "genitive_markers"),
         adverbs=words("words", "adverbs"),
         participle_endings=tuple(sorted(words("words", "participle_endings"))),
         prep_re=alt(preps, "cues.prepositions"),
