@@ -859,6 +859,11 @@ def test_a_poll_for_the_outlet_itself_stays_the_pollster_s() -> None:
     assert [c["names"] for c in found] == [["YouGov"]]
 
 
+@pytest.mark.parametrize("name", ["Ministry of Defence", "Office for National Statistics"])
+def test_a_kind_noun_heading_a_name_stays_in_it(name: str) -> None:
+    assert one(f"Prices rose, the {name} said.")["names"] == [name]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

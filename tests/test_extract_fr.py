@@ -451,6 +451,11 @@ def test_un_sondage_pour_le_journal_lui_meme_reste_celui_de_l_institut() -> None
     assert c["names"] == ["Opinéa"]
 
 
+def test_un_nom_d_institution_garde_son_nom_commun_de_tete() -> None:
+    c = one("Les prix ont augmenté, selon le Ministère de la Santé.")
+    assert c["names"] == ["Ministère de la Santé"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -165,6 +165,8 @@ def name_runs(
             kind = kinds.get(bare)
             if kind is not None and j - i == 1 and not toks[i].text.isupper():
                 break
+            if i + 1 < j and toks[i + 1].bare in particles:
+                break  # "Ministry of Defence", "Office for National Statistics": its head
             if not title and kind == "document" and j - i > 2:
                 break  # "Data Protection Commission": a document noun opening a long name
             i += 1
