@@ -456,6 +456,13 @@ def test_un_nom_d_institution_garde_son_nom_commun_de_tete() -> None:
     assert c["names"] == ["Ministère de la Santé"]
 
 
+def test_un_nom_apres_un_article_et_un_adjectif_n_est_pas_un_verbe() -> None:
+    """ "conserverait une nette avance": "avance" est un nom (complément d'objet), pas le
+    verbe "avancer" ; "Un expert avance que …" reste un indice."""
+    assert attributed("La maire sortante conserverait une nette avance sur ses rivaux.") == []
+    assert one("Un expert avance que le projet est fragile.")["names"] == ["expert"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -1421,6 +1421,10 @@ def _relative_prep(r: Reader, a: int, b: int) -> Found | None:
     return Found("relative", (a, b), (b, s.end), (start, sep), region=(sep, b))
 
 
+# punctuation that ends a phrase or opens a quotation
+_STOPS = re.compile('[,;:()«»"\u201c\u201d]')
+
+
 def _verb(
     r: Reader, vs: int, ve: int, form: VerbForm, zero_that: bool, prior: list[Found]
 ) -> Found | None:
@@ -1518,6 +1522,26 @@ def _verb(
         and not aux
         and (ts_pre[-1].bare in p.determiners or ts_pre[-1].low in p.determiners)
         and ts_pre[-2].bare in p.prepositions
+    ):
+        return None
+    # a noun after an article and an adjective, in object position: "conserverait une nette
+    # avance" (but "Un expert avance", "et un expert avance", "le président de la région")
+    if (
+        len(ts_pre) >= 3
+        and not aux
+        and ts_pre[-2].bare in p.det_indefinite
+        and ts_pre[-2].bare not in p.complement_markers  # ("des": also "of the")
+        and not ts_pre[-1].cap
+        and not ts_pre[-3].cap
+        and ts_pre[-1].bare not in p.kinds
+        and ts_pre[-1].bare not in p.person_gender
+        and ts_pre[-1].bare not in p.vague_nouns
+        and ts_pre[-3].bare not in p.prepositions
+        and ts_pre[-3].bare not in p.conjunctions
+        and ts_pre[-3].bare not in p.complement_markers
+        and ts_pre[-3].bare not in p.determiners
+        and ts_pre[-3].low not in p.clitics
+        and not _STOPS.search(view, ts_pre[-3].end, ts_pre[-1].start)  # (one phrase)
     ):
         return None
     # a noun after an article and a number: "A 2024 report by the auditor general found …"
