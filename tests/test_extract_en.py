@@ -864,6 +864,11 @@ def test_a_kind_noun_heading_a_name_stays_in_it(name: str) -> None:
     assert one(f"Prices rose, the {name} said.")["names"] == [name]
 
 
+def test_a_reportedly_said_attribution_hedges_its_claim() -> None:
+    assert one("The minister reportedly said that the project was dead.")["hedged"]
+    assert not one("The minister said that the project was dead.")["hedged"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

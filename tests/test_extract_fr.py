@@ -463,6 +463,23 @@ def test_un_nom_apres_un_article_et_un_adjectif_n_est_pas_un_verbe() -> None:
     assert one("Un expert avance que le projet est fragile.")["names"] == ["expert"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "« On a un boulevard », se serait pourtant réjoui un conseiller du candidat.",
+        "« On a un boulevard », aurait affirmé un conseiller du candidat.",
+    ],
+)
+def test_une_attribution_au_conditionnel_est_une_reserve(sentence: str) -> None:
+    c = one(sentence)
+    assert c["text"] == "On a un boulevard"
+    assert c["names"] == ["conseiller du candidat"] and c["hedged"]
+
+
+def test_une_attribution_a_l_indicatif_n_en_est_pas_une() -> None:
+    assert not one("« On a un boulevard », a affirmé un conseiller du candidat.")["hedged"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

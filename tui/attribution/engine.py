@@ -475,6 +475,15 @@ def _draft(
         starts=starts,
         sent=prev if f.kind == "backref" else sent,  # the sentence holding the claim
     )
+    if f.kind in ("verb", "inverted") and f.cue[1] > f.cue[0]:
+        # "aurait assuré", "se serait réjoui", "X reportedly said": the attribution itself
+        # is hedged, and so the claim (the words from the speaker to the verb)
+        lo = f.cue[0]
+        if f.origin is not None and f.origin[1] <= lo and not view[f.origin[1] : lo].count(","):
+            lo = f.origin[1]
+        said = find_hedges(view, lo, f.cue[1], pack, past_cue=False, starts=starts, sent=sent)
+        if said:
+            hedges = sorted([*said, *hedges], key=lambda h: h.start)
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
     return Draft(
         span=claim,
