@@ -481,9 +481,10 @@ def _draft(
         lo = f.cue[0]
         if f.origin is not None and f.origin[1] <= lo and not view[f.origin[1] : lo].count(","):
             lo = f.origin[1]
-        said = find_hedges(view, lo, f.cue[1], pack, past_cue=False, starts=starts, sent=sent)
-        if said:
-            hedges = sorted([*said, *hedges], key=lambda h: h.start)
+        if " " in view[lo : f.cue[1]].strip():  # (a lone verb, "said", hedges nothing)
+            said = find_hedges(view, lo, f.cue[1], pack, past_cue=False, starts=starts, sent=sent)
+            if said:
+                hedges = sorted([*said, *hedges], key=lambda h: h.start)
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
     return Draft(
         span=claim,
