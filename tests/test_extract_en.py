@@ -869,6 +869,15 @@ def test_a_reportedly_said_attribution_hedges_its_claim() -> None:
     assert not one("The minister said that the project was dead.")["hedged"]
 
 
+def test_a_report_that_cited_people_relays_them() -> None:
+    c = one(
+        "Larkspur will launch its first glasses, according to a report by The Information "
+        "that cited two people who have tested prototypes."
+    )
+    assert c["chain"] == ["two people who have tested prototypes", "a report by The Information"]
+    assert c["anonymous"] is True
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "
