@@ -878,6 +878,16 @@ def test_a_report_that_cited_people_relays_them() -> None:
     assert c["anonymous"] is True
 
 
+def test_reporting_the_remarks_relays_them_and_claims_nothing() -> None:
+    found = attributed(
+        "The hardware chief, Dana Whitcombe, told employees in July that Heron was the most "
+        "important product ever built. A recording of the meeting was obtained by Bloomberg "
+        "News, which first reported the remarks on Tuesday."
+    )
+    assert len(found) == 1
+    assert found[0]["chain"] == ["The hardware chief, Dana Whitcombe", "Bloomberg News"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

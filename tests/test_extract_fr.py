@@ -480,6 +480,16 @@ def test_une_attribution_a_l_indicatif_n_en_est_pas_une() -> None:
     assert not one("« On a un boulevard », a affirmé un conseiller du candidat.")["hedged"]
 
 
+def test_reveler_les_propos_les_relaie_sans_rien_affirmer() -> None:
+    found = attributed(
+        "La directrice, Dana Whitcombe, a déclaré en juillet que le produit était le plus "
+        "important. Un enregistrement de la réunion a été obtenu par Mediapart, qui a révélé "
+        "les propos mardi."
+    )
+    assert len(found) == 1
+    assert found[0]["chain"] == ["La directrice, Dana Whitcombe", "Mediapart"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -2067,9 +2067,26 @@ def _object_follows(r: Reader, pos: int) -> bool:
 
 def _refers_back(r: Reader, pos: int) -> bool:
     """An object that points back at what was said before ("conteste ces conclusions",
-    "denied these reports"): a reaction to a claim, not a claim of its own."""
+    "denied these reports", "first reported the remarks"): a reaction to a claim, or its
+    relay, not a claim of its own."""
     t = r.next_tok(pos)
-    return t is not None and t.bare in r.p.det_demonstrative
+    if t is None:
+        return False
+    if t.bare in r.p.det_demonstrative:
+        return True
+    if t.bare not in r.p.det_definite and t.low not in r.p.det_definite:
+        return False
+    noun = r.next_tok(t.end)
+    if noun is None or noun.bare not in r.p.backref_nouns:
+        return False
+    # the phrase and at most a short adjunct end the sentence ("the figures showing …" says
+    # what they show; "dismissed the findings as "unfounded"" says what they are)
+    after = r.next_tok(noun.end)
+    return (
+        _closes_sentence(r, noun.end)
+        and not (after is not None and after.bare in r.p.comparatives)
+        and not _STOPS.search(r.view, noun.end, r.s.end)
+    )
 
 
 def _closes_sentence(r: Reader, pos: int) -> bool:
