@@ -888,6 +888,12 @@ def test_reporting_the_remarks_relays_them_and_claims_nothing() -> None:
     assert found[0]["chain"] == ["The hardware chief, Dana Whitcombe", "Bloomberg News"]
 
 
+@pytest.mark.parametrize("agent", ["the film's sales agent", "the sales agent of the film"])
+def test_a_film_s_sales_agent_is_a_real_source(agent: str) -> None:
+    c = one(f"According to Variety, citing {agent}, rights have been sold in Belgium.")
+    assert c["chain"] == [agent, "Variety"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -490,6 +490,12 @@ def test_reveler_les_propos_les_relaie_sans_rien_affirmer() -> None:
     assert found[0]["chain"] == ["La directrice, Dana Whitcombe", "Mediapart"]
 
 
+def test_le_vendeur_du_film_est_une_vraie_source() -> None:
+    """ "le vendeur du film": le film n'est qu'un complément, pas une fiction qui parle."""
+    c = one("Selon Variety, qui cite le vendeur du film, les droits ont été cédés en Belgique.")
+    assert c["chain"] == ["le vendeur du film", "Variety"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

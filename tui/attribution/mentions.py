@@ -582,10 +582,13 @@ def analyse(
     )
     fiction = False
     fiction_words = pack.fiction
-    for t in body_toks[:8]:
+    for k, t in enumerate(body_toks[:8]):
         if t.bare in fiction_words:
-            fiction = True
+            # (not "the film's distributor": a possessor)
+            fiction = not _genitive(body_toks[k:])
             break
+        if t.bare in complement_markers:
+            break  # "le vendeur du film", "the sales agent of the film": a real person
     # (positional arguments: by keyword, they cost more than the rest of the construction)
     return Mention(
         span,
