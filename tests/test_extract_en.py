@@ -894,6 +894,13 @@ def test_a_film_s_sales_agent_is_a_real_source(agent: str) -> None:
     assert c["chain"] == [agent, "Variety"]
 
 
+def test_as_for_x_he_is_x() -> None:
+    found = attributed(
+        "Olivier Masson denied any talks. As for Mr Dastugue, he says he never received a call."
+    )
+    assert [c["names"] for c in found] == [["Olivier Masson"], ["Dastugue"]]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -496,6 +496,14 @@ def test_le_vendeur_du_film_est_une_vraie_source() -> None:
     assert c["chain"] == ["le vendeur du film", "Variety"]
 
 
+def test_quant_a_x_il_est_x() -> None:
+    found = attributed(
+        "Paul-Henri Dastugue n'a pas réagi. Olivier Masson a démenti toute négociation. "
+        "Quant à M. Dastugue, il assure n'avoir « jamais reçu le moindre appel »."
+    )
+    assert found[-1]["names"] == ["Paul-Henri Dastugue"]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -90,6 +90,7 @@ _SCHEMA: dict[str, Any] = {
         "negations": "list",
         "question_words": "list",
         "subordinators": "list",
+        "topic_frames": "list",
         "means": "list",
         "member_of": "list",
         "negative_determiners": "list",
@@ -373,6 +374,9 @@ class RulePack:
     determiner_phrases: tuple[str, ...] = ()  # the ones of several words: "at least"
     # words that open a subordinate clause: "weeks after X told …" (X is the subject)
     subordinators: frozenset[str] = frozenset()
+    # first words of a frame that names the sentence's topic ("Quant à X, il …"), as word
+    # tuples: a subject pronoun right after stands for the name in it
+    topic_frames: tuple[tuple[str, ...], ...] = ()
     # how something was said, after the agent marker: "replied by email" (not an agent)
     means: frozenset[str] = frozenset()
     # "one of the housemates": one person of a group (singular, whatever the noun)
@@ -921,6 +925,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         clitics=words("words", "clitics"),
         question_words=words("words", "question_words"),
         subordinators=words("words", "subordinators"),
+        topic_frames=tuple(
+            tuple(_norm(f).split()) for f in _get(data, "words", "topic_frames") or ()
+        ),
         means=words("words", "means"),
         member_of=tuple(sorted(words("words", "member_of"), key=len, reverse=True)),
         negative_determiners=words("words", "negative_determiners"),

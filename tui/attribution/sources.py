@@ -76,6 +76,8 @@ class Registry:
         self.subjects: list[tuple[int, int, int]] = []
         self.sent_index = 0
         self.subject_at = 0  # where the latest subject was named
+        # the entity named in the reading sentence's topic frame ("Quant à X, il …")
+        self.topic: Entity | None = None
         self._content_cache: dict[str, frozenset[str]] = {}
         key = self._content(outlet_name)
         self.outlet = self._add(
@@ -203,6 +205,12 @@ class Registry:
         if m.pronoun is not None and not m.pronoun.description:
             if m.pronoun.latest:
                 return self._named_last(m, pos)
+            if (
+                self.topic is not None
+                and not m.pronoun.possessive
+                and self._fits(m.pronoun, self.topic)
+            ):
+                return self.topic  # "Quant à M. Dastugue, il assure …"
             if speaker:
                 e = self._recent_subject(m) or self._last_speaker(m, pos)
                 if e is not None:
@@ -479,6 +487,7 @@ class Registry:
         self.sent_start = sent.start
         self.para = sent.para
         self.sent_index = sent.index
+        self.topic = None
         toks = sent.toks
         if not toks:
             return
@@ -502,6 +511,9 @@ class Registry:
         # it (many sentences name no source)
         subject_first: int | None = _NOT_YET
         complement_markers = p.complement_markers
+        # "Quant à M. Dastugue, il …": the name in the frame, before its comma, is the topic
+        frame_end = _topic_frame_end(toks, p.topic_frames) if p.topic_frames else -1
+        frame_stop = sent.seps[0] if sent.seps else sent.end
         for a, b in runs:
             start = toks[a].start
             if quotes and any(qa < start < qb for qa, qb in quotes):
@@ -542,6 +554,8 @@ class Registry:
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
+            if 0 <= frame_end <= a and toks[b - 1].end <= frame_stop and self.topic is None:
+                self.topic = e
             if subject_first == _NOT_YET:
                 subject_first = _subject_start(view, sent, p)
             if subject_first is not None:
@@ -709,6 +723,18 @@ def _apposed_to_title(sent: Sentence, toks: list, a: int, b: int, at: int, pack:
     ):
         j += 1
     return j < len(seg) <= APPOSED_SUBJECT_MAX and seg[j].bare in pack.person_gender
+
+
+def _topic_frame_end(toks: list[Token], frames: tuple[tuple[str, ...], ...]) -> int:
+    """The index of the word after a topic frame opening the sentence ("Quant à", "As
+    for"), or -1."""
+    for frame in frames:
+        n = len(frame)
+        if len(toks) > n and all(
+            toks[k].low == w or toks[k].bare == w for k, w in enumerate(frame)
+        ):
+            return n
+    return -1
 
 
 def _subject_start(view: str, sent: Sentence, pack: RulePack) -> int | None:
