@@ -901,6 +901,15 @@ def test_as_for_x_he_is_x() -> None:
     assert [c["names"] for c in found] == [["Olivier Masson"], ["Dastugue"]]
 
 
+def test_a_plot_summary_attributes_nothing() -> None:
+    text = (
+        "The film follows Lise, who keeps a lock alone. Her brother tells her that the lock "
+        "will be automated. According to Lise, the canal forgives nothing.\n\n"
+        "The film was shot in Nevers. According to the producer, the budget doubled."
+    )
+    assert [c["names"] for c in attributed(text)] == [["producer"]]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -504,6 +504,15 @@ def test_quant_a_x_il_est_x() -> None:
     assert found[-1]["names"] == ["Paul-Henri Dastugue"]
 
 
+def test_un_resume_d_intrigue_n_attribue_rien() -> None:
+    text = (
+        "Le film suit Lise, qui garde seule une écluse. Son frère lui annonce que l'écluse "
+        "sera automatisée. Selon Lise, le canal « ne pardonne rien ».\n\n"
+        "Le film a été tourné à Nevers. Selon le producteur, le budget a doublé."
+    )
+    assert [c["names"] for c in attributed(text)] == [["producteur"]]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

@@ -168,6 +168,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
     drafts: list[Draft] = []
     by_sentence: dict[int, list[Draft]] = {}
     prev: Sentence | None = None
+    plot_para = -1  # the paragraph a plot summary opened ("Le film suit Lise, …")
     for i, (start, end, para) in enumerate(spans):
         if mask[i] or end <= start:
             prev = None
@@ -178,8 +179,20 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
                 in_sentence = sentence_matches(view, lowered, sent, pack, slots, starts)
             else:
                 in_sentence = matches.in_sentence(start, end)
+            if pack.plot_verbs and _opens_a_plot(sent, pack):
+                plot_para = para
             made = _sentence(
-                view, body, sent, prev, pack, reg, zero_that, by_sentence, in_sentence, starts
+                view,
+                body,
+                sent,
+                prev,
+                pack,
+                reg,
+                zero_that,
+                by_sentence,
+                in_sentence,
+                starts,
+                plot_para == para,
             )
         except Exception:
             prev = None
@@ -245,8 +258,11 @@ def _sentence(
     by_sentence: dict[int, list[Draft]],
     in_sentence: tuple,
     starts: list[int] | None,
+    in_a_plot: bool = False,
 ) -> list[Draft]:
     reg.scan(view, body, sent)
+    if in_a_plot:
+        return []  # what the characters of a plot summary say is the plot
     founds = find_cues(view, sent, pack, zero_that, in_sentence=in_sentence)
     if founds and _in_a_fiction(sent, pack):
         return []
@@ -282,6 +298,25 @@ def _sentence(
         if d is not None:
             drafts.append(d)
     return drafts
+
+
+PLOT_OPENING_MAX = 6  # words before a plot verb in "Le premier film de X suit …"
+
+
+def _opens_a_plot(sent: Sentence, pack: RulePack) -> bool:
+    """ "Le film suit Lise, …", "The novel follows …": a fiction, then what it tells, open
+    the sentence (no separator between): the paragraph from here is a plot summary."""
+    toks = sent.toks
+    stop = sent.seps[0] if sent.seps else sent.end
+    fiction = False
+    for t in toks[: PLOT_OPENING_MAX + 1]:
+        if t.start >= stop:
+            return False
+        if fiction and t.low in pack.plot_verbs:
+            return True
+        if t.bare in pack.fiction:
+            fiction = True
+    return False
 
 
 FICTION_FRAME_MAX = 6  # words of an opening "In the film," that says the sentence is a plot

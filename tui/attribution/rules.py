@@ -143,6 +143,7 @@ _SCHEMA: dict[str, Any] = {
         "non_sources": "list",
         "publications": "list",
         "fiction": "list",
+        "plot_verbs": "list",
         "media_names": "list",
         "media_name_words": "list",
         "agency_names": "list",
@@ -351,6 +352,8 @@ class RulePack:
     # non-sources that name a publication when a name follows ("un article du Monde")
     publications: frozenset[str]
     fiction: frozenset[str]
+    # what a fiction does when its plot is told ("Le film suit Lise"): the paragraph is a plot
+    plot_verbs: frozenset[str]
     media_re: re.Pattern[str] | None
     media_name_words: frozenset[str]
     # every run of word characters of the names of sources.media_names, as written
@@ -980,6 +983,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         non_sources=words("sources", "non_sources"),
         publications=words("sources", "publications"),
         fiction=words("sources", "fiction"),
+        plot_verbs=words("sources", "plot_verbs"),
         media_re=media_re,
         media_name_words=frozenset(str(w) for w in _get(data, "sources", "media_name_words") or ()),
         media_words=frozenset(w for name in media for w in re.findall(r"\w+", name)),
