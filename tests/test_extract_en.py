@@ -787,7 +787,7 @@ def test_coordinated_verbs_share_their_subject() -> None:
     ]
 
 
-@pytest.mark.parametrize("verb", ["defended the project", "visited the site"])
+@pytest.mark.parametrize("verb", ["defended the project", "visited the site", "cut its budget"])
 def test_a_verb_with_its_object_ends_the_shared_subject(verb: str) -> None:
     """ "The mayor defended the project and insisted that …": the subject stops at the
     first verb (a word that only looks like a participle, with its object)."""

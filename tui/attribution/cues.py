@@ -2158,12 +2158,17 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         if (
             out
             and not t.cap
-            and p.participle_form(t.bare)
             and k + 1 < len(ts)
             and (ts[k + 1].bare in p.determiners or ts[k + 1].low in p.determiners)
             and ts[k + 1].bare not in p.complement_markers
+            and t.bare not in p.kinds
+            and t.bare not in p.person_gender
+            and t.bare not in p.determiners
+            and t.bare not in p.prepositions
+            and not r.view[t.end : ts[k + 1].start].strip()
         ):
-            break  # "The mayor defended the plan and said": a verb with its object
+            break  # "The mayor defended the plan and said", "The bank cut its rate and
+            # said": a verb with its object
         noun_phrase = (
             t.bare in p.determiners
             or t.cap
