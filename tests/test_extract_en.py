@@ -910,6 +910,15 @@ def test_a_plot_summary_attributes_nothing() -> None:
     assert [c["names"] for c in attributed(text)] == [["producer"]]
 
 
+def test_told_a_description_then_its_name_is_one_recipient() -> None:
+    c = one(
+        "The ministry had pressed for a cut, two people familiar with the discussions told "
+        "the business daily Dagens Naeringsliv."
+    )
+    assert c["text"] == "The ministry had pressed for a cut"
+    assert c["names"] == ["people familiar with the discussions", "Dagens Naeringsliv"]
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -833,6 +833,9 @@ class Reader:
                 and not self.view[ts[j - 1].end : ts[j].start].strip()
             ):
                 j += 1
+            # "told the business daily Dagens Næringsliv": the name in apposition
+            while j < len(ts) and ts[j].cap and not self.view[ts[j - 1].end : ts[j].start].strip():
+                j += 1
         if j == start_k or (j == start_k + 1 and ts[start_k].bare in p.determiners):
             # a bare noun: "told reporters"
             if (
