@@ -179,7 +179,12 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
                 in_sentence = sentence_matches(view, lowered, sent, pack, slots, starts)
             else:
                 in_sentence = matches.in_sentence(start, end)
-            if pack.plot_verbs and _opens_a_plot(sent, pack):
+            # (a plot summary opens its paragraph)
+            if (
+                (prev is None or prev.para != para)
+                and pack.plot_verbs
+                and _opens_a_plot(sent, pack)
+            ):
                 plot_para = para
             made = _sentence(
                 view,
@@ -301,21 +306,26 @@ def _sentence(
 
 
 PLOT_OPENING_MAX = 6  # words before a plot verb in "Le premier film de X suit …"
+PLOT_FICTION_AT = 3  # the fiction noun is among the first words
 
 
 def _opens_a_plot(sent: Sentence, pack: RulePack) -> bool:
     """ "Le film suit Lise, …", "The novel follows …": a fiction, then what it tells, open
     the sentence (no separator between): the paragraph from here is a plot summary."""
     toks = sent.toks
+    fiction_words = pack.fiction
+    # the fiction is among the first words ("Le film", "The new film", "Le premier roman")
+    for k in range(min(PLOT_FICTION_AT, len(toks))):
+        if toks[k].bare in fiction_words:
+            break
+    else:
+        return False
     stop = sent.seps[0] if sent.seps else sent.end
-    fiction = False
-    for t in toks[: PLOT_OPENING_MAX + 1]:
+    for t in toks[k + 1 : PLOT_OPENING_MAX + 1]:
         if t.start >= stop:
             return False
-        if fiction and t.low in pack.plot_verbs:
+        if t.low in pack.plot_verbs:
             return True
-        if t.bare in pack.fiction:
-            fiction = True
     return False
 
 
@@ -510,14 +520,16 @@ def _draft(
         starts=starts,
         sent=prev if f.kind == "backref" else sent,  # the sentence holding the claim
     )
-    if f.kind in ("verb", "inverted") and f.cue[1] > f.cue[0]:
+    if f.kind in ("verb", "inverted"):
         # "aurait assuré", "se serait réjoui", "X reportedly said": the attribution itself
-        # is hedged, and so the claim (the words from the speaker to the verb)
-        lo = f.cue[0]
-        if f.origin is not None and f.origin[1] <= lo and not view[f.origin[1] : lo].count(","):
-            lo = f.origin[1]
-        if " " in view[lo : f.cue[1]].strip():  # (a lone verb, "said", hedges nothing)
-            said = find_hedges(view, lo, f.cue[1], pack, past_cue=False, starts=starts, sent=sent)
+        # is hedged, and so the claim (the words from the speaker to the verb are read; a
+        # lone verb, "X said", hedges nothing)
+        lo, hi = f.cue
+        o = f.origin
+        if o is not None and o[1] + 2 < lo and "," not in view[o[1] : lo]:
+            lo = o[1]  # "X reportedly said"
+        if lo < f.cue[0] or " " in view[lo:hi]:
+            said = find_hedges(view, lo, hi, pack, past_cue=False, starts=starts, sent=sent)
             if said:
                 hedges = sorted([*said, *hedges], key=lambda h: h.start)
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None

@@ -380,6 +380,7 @@ class RulePack:
     # first words of a frame that names the sentence's topic ("Quant à X, il …"), as word
     # tuples: a subject pronoun right after stands for the name in it
     topic_frames: tuple[tuple[str, ...], ...] = ()
+    topic_frame_starts: frozenset[str] = frozenset()  # their first words
     # how something was said, after the agent marker: "replied by email" (not an agent)
     means: frozenset[str] = frozenset()
     # "one of the housemates": one person of a group (singular, whatever the noun)
@@ -770,6 +771,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         n for n, k in kinds.items() if k not in person_kinds and n not in person_gender
     )
 
+    topic_frames = tuple(tuple(_norm(f).split()) for f in _get(data, "words", "topic_frames") or ())
     pronouns: dict[str, Pronoun] = {}
     for word, info in (_get(data, "pronouns") or {}).items():
         info = info or {}
@@ -928,9 +930,8 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         clitics=words("words", "clitics"),
         question_words=words("words", "question_words"),
         subordinators=words("words", "subordinators"),
-        topic_frames=tuple(
-            tuple(_norm(f).split()) for f in _get(data, "words", "topic_frames") or ()
-        ),
+        topic_frames=topic_frames,
+        topic_frame_starts=frozenset(f[0] for f in topic_frames if f),
         means=words("words", "means"),
         member_of=tuple(sorted(words("words", "member_of"), key=len, reverse=True)),
         negative_determiners=words("words", "negative_determiners"),

@@ -512,8 +512,10 @@ class Registry:
         subject_first: int | None = _NOT_YET
         complement_markers = p.complement_markers
         # "Quant à M. Dastugue, il …": the name in the frame, before its comma, is the topic
-        frame_end = _topic_frame_end(toks, p.topic_frames) if p.topic_frames else -1
-        frame_stop = sent.seps[0] if sent.seps else sent.end
+        frame_end = frame_stop = -1
+        if first.low in p.topic_frame_starts:
+            frame_end = _topic_frame_end(toks, p.topic_frames)
+            frame_stop = sent.seps[0] if sent.seps else sent.end
         for a, b in runs:
             start = toks[a].start
             if quotes and any(qa < start < qb for qa, qb in quotes):
@@ -554,7 +556,12 @@ class Registry:
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
-            if 0 <= frame_end <= a and toks[b - 1].end <= frame_stop and self.topic is None:
+            if (
+                frame_end >= 0
+                and frame_end <= a
+                and toks[b - 1].end <= frame_stop
+                and self.topic is None
+            ):
                 self.topic = e
             if subject_first == _NOT_YET:
                 subject_first = _subject_start(view, sent, p)
