@@ -919,6 +919,20 @@ def test_told_a_description_then_its_name_is_one_recipient() -> None:
     assert c["names"] == ["people familiar with the discussions", "Dagens Naeringsliv"]
 
 
+def test_a_verb_look_alike_after_an_auxiliary_and_a_preposition_is_a_noun() -> None:
+    c = one(
+        "According to the indictment, 37 samples were left out of reports submitted to the "
+        "state agency."
+    )
+    assert c["names"] == ["indictment"]
+
+
+def test_someone_s_plan_is_a_source_unlike_according_to_plan() -> None:
+    c = one("All lead lines are due to be replaced by 2027, according to the city's capital plan.")
+    assert c["names"] == ["city's capital plan"]
+    assert attributed("If all goes according to plan, the lines are replaced by 2027.") == []
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -1455,6 +1455,13 @@ def _verb(
         if before is not None and before.bare in p.recipients:
             return None  # "is expected to announce": an infinitive, nothing said yet
     between = r.toks(vs - len(pre) + am.start(), vs) if am else []
+    if (
+        len(between) > 1
+        and between[-1].bare in p.prepositions
+        and between[-1].low not in p.clitics
+        and between[-1].bare not in p.determiners
+    ):
+        return None  # "were left out of reports submitted to …": a noun after a preposition
     if am and any(t.bare in p.conjunctions for t in between[1:]):
         # "had been followed and added that …", "a assuré que … et indiqué que …": the
         # auxiliary is an earlier verb's; a participle shares it by the coordination, a

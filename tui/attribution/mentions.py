@@ -606,7 +606,11 @@ def analyse(
         singular_def,  # description
         head,
         fiction,
-        head in pack.non_sources and not named and not published_in(toks, head_i + dets, pack),
+        head in pack.non_sources
+        and not named
+        and not published_in(toks, head_i + dets, pack)
+        # "the city's capital plan": someone's document, not "<prep> plan"
+        and not any(_genitive(toks[k:]) for k in range(dets, dets + head_i)),
     )
 
 
