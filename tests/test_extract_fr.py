@@ -513,6 +513,15 @@ def test_un_resume_d_intrigue_n_attribue_rien() -> None:
     assert [c["names"] for c in attributed(text)] == [["producteur"]]
 
 
+@pytest.mark.parametrize(
+    "relative, relay",
+    [("que s'est procurée Mediapart", "Mediapart"), ("qu'a consultée l'AFP", "AFP")],
+)
+def test_une_note_que_s_est_procuree_un_media_le_fait_relais(relative: str, relay: str) -> None:
+    c = one(f"Selon une note interne {relative}, le candidat n'exclut pas une fusion de listes.")
+    assert c["names"] == ["note interne", relay]
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]
