@@ -933,6 +933,15 @@ def test_someone_s_plan_is_a_source_unlike_according_to_plan() -> None:
     assert attributed("If all goes according to plan, the lines are replaced by 2027.") == []
 
 
+def test_before_adding_opens_a_second_claim_of_the_same_speaker() -> None:
+    found = attributed(
+        'The chairman, Gerard Lamotte, spoke on Tuesday. He acknowledged that "any offer '
+        'will be studied", before adding: "We set the price."'
+    )
+    assert [c["text"] for c in found] == ["any offer will be studied", "We set the price."]
+    assert all(c["names"] == ["Gerard Lamotte"] for c in found)
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

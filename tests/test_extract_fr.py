@@ -522,6 +522,18 @@ def test_une_note_que_s_est_procuree_un_media_le_fait_relais(relative: str, rela
     assert c["names"] == ["note interne", relay]
 
 
+def test_avant_d_ajouter_ouvre_une_seconde_affirmation_du_meme_locuteur() -> None:
+    found = attributed(
+        "Le président, Gérard Lamotte, s'est exprimé mardi. Il a reconnu que « toute offre "
+        "sera étudiée », avant d'ajouter : « Le prix, c'est nous qui le fixons. »"
+    )
+    assert [c["text"] for c in found] == [
+        "toute offre sera étudiée",
+        "Le prix, c'est nous qui le fixons.",
+    ]
+    assert all(c["names"] == ["Gérard Lamotte"] for c in found)
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]
