@@ -534,6 +534,18 @@ def test_avant_d_ajouter_ouvre_une_seconde_affirmation_du_meme_locuteur() -> Non
     assert all(c["names"] == ["Gérard Lamotte"] for c in found)
 
 
+def test_deux_points_apres_une_citation_ouvrent_une_seconde_citation() -> None:
+    found = attributed(
+        "La réalisatrice Nadia Ferhat était présente. Elle assure que le film « n'est pas une "
+        "biographie » : « Lise, c'est ce que ma grand-mère aurait pu devenir. »"
+    )
+    assert [c["text"] for c in found] == [
+        "le film « n'est pas une biographie »",
+        "Lise, c'est ce que ma grand-mère aurait pu devenir.",
+    ]
+    assert all(c["names"] == ["Nadia Ferhat"] for c in found)
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

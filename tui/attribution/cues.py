@@ -1085,9 +1085,15 @@ def find_cues(
     # 4. a colon introducing a quotation after a bare noun phrase: "Le ministre : « … »"
     for c in sent.colons:
         rest = view[c + 1 : sent.end].lstrip()
-        if rest[:1] not in '«"\u201c' or overlaps(sent.start, c + 2):
+        if rest[:1] not in '«"\u201c':
             continue
-        if any(f.claim[0] <= c + 1 < f.claim[1] or f.cue[0] < c for f in found):
+        holder = next((f for f in found if f.claim[0] < c < f.claim[1]), None)
+        if holder is not None:
+            second = _second_quotation(r, holder, c, rest)
+            if second is not None:
+                found.append(second)
+            continue
+        if overlaps(sent.start, c + 2) or any(f.cue[0] < c for f in found):
             continue
         a = sent.seg_start(c)
         ts = r.toks(a, c)
@@ -1140,6 +1146,34 @@ def _quoted_with_its_object(r: Reader, a: int, form: VerbForm) -> bool:
         return False  # the verb opens the quotation, or follows only its adverbs
     before = r.view[r.s.start : qa].rstrip(" ")
     return before[-1:].isalnum() and r.view[qa - 1 : qa] == " "
+
+
+def _second_quotation(r: Reader, f: Found, c: int, rest: str) -> Found | None:
+    """ "Elle assure que le film « n'est pas une biographie » : « Lise, c'est … »": a colon
+    after a claim that ends with a quotation opens a second quotation of the same speaker;
+    the first claim ends at the colon."""
+    view = r.view
+    if f.kind not in ("verb", "prep", "inverted") or view[f.claim[0] : c].rstrip()[-1:] not in (
+        "»",
+        "\u201d",
+        '"',
+    ):
+        return None
+    q = r.s.quote_at(c + 1 + (len(view[c + 1 : r.s.end]) - len(rest)))
+    if q is None or q[1] > f.claim[1] + 1:
+        return None
+    second = Found(
+        "colon",
+        (c, c + 1),
+        (q[0], q[1]),
+        f.origin,
+        ref=f.ref,
+        relays=list(f.relays),
+        reverse_origin=f.reverse_origin,
+        region=(c, c + 1),
+    )
+    f.claim = (f.claim[0], c)
+    return second
 
 
 def _coordinated_end(r: Reader, aux_at: int, a: int, b: int) -> int:
