@@ -942,6 +942,18 @@ def test_before_adding_opens_a_second_claim_of_the_same_speaker() -> None:
     assert all(c["names"] == ["Gerard Lamotte"] for c in found)
 
 
+def test_a_colon_after_a_quoted_claim_opens_a_second_quotation() -> None:
+    found = attributed(
+        'The director Nadia Ferhat was there. She insisted the film "is not a biography": '
+        '"Lise is what my grandmother could have become."'
+    )
+    assert [c["text"] for c in found] == [
+        'the film "is not a biography"',
+        "Lise is what my grandmother could have become.",
+    ]
+    assert all(c["names"] == ["Nadia Ferhat"] for c in found)
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -944,6 +944,8 @@ class Reader:
         # a colon then a quotation: "a prévenu : « … »"
         for c in self.s.colons:
             if c >= pos and c < seg_end + 1 and len(self.toks(pos, c)) <= 8:
+                if any(pos <= qa < c for qa, _ in self.s.quotes):
+                    break  # 'insisted the film "is no biography": "…"': a claim, then a second
                 rest = self.view[c + 1 : self.s.end].lstrip()
                 # "a prévenu : « … »", or a clause right after the verb ("met en garde : en
                 # cas de vague de froid, …")
