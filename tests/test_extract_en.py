@@ -954,6 +954,14 @@ def test_a_colon_after_a_quoted_claim_opens_a_second_quotation() -> None:
     assert all(c["names"] == ["Nadia Ferhat"] for c in found)
 
 
+def test_a_verb_look_alike_after_a_genitive_and_own_is_a_noun() -> None:
+    found = attributed(
+        "The committee's own forecasts put the rate at 3.25% by 2026, the report says."
+    )
+    assert [c["cue"] for c in found] == ["put"]
+    assert one("The cable's operators said repairs would take until June.")["cue"] == "said"
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

@@ -1134,6 +1134,16 @@ def find_cues(
     return _settle(r, found)
 
 
+def _genitive_before(ts: list[Token], k: int) -> bool:
+    """``ts[k]`` follows a genitive: a word with its apostrophe, then one letter ("s")."""
+    return (
+        k >= 2
+        and ts[k - 2].text.endswith("'")
+        and len(ts[k - 1].text) == 1
+        and ts[k - 1].start == ts[k - 2].end
+    )
+
+
 def _quoted_with_its_object(r: Reader, a: int, form: VerbForm) -> bool:
     """ "la direction « conteste formellement toute fraude »", 'the firm "firmly rejects"
     the claims': a finite cue verb opening a quotation right after a word (its subject, no
@@ -1588,6 +1598,20 @@ def _verb(
         and ts_pre[-3].bare not in p.determiners
         and ts_pre[-3].low not in p.clitics
         and not _STOPS.search(view, ts_pre[-3].end, ts_pre[-1].start)  # (one phrase)
+    ):
+        return None
+    # a noun after a genitive and a word that is no source: "The committee's own forecasts
+    # put …" (but "The company's spokesman said", "The cable's operators said")
+    if (
+        len(ts_pre) >= 3
+        and not aux
+        and ts_pre[-1].bare not in p.kinds
+        and ts_pre[-1].bare not in p.person_gender
+        and ts_pre[-1].bare not in p.vague_nouns
+        and ts_pre[-1].bare not in p.transparent
+        and ts_pre[-1].bare not in p.adverbs
+        and not ts_pre[-1].bare.endswith("s")  # ("The cable's operators said": people)
+        and _genitive_before(ts_pre, len(ts_pre) - 1)
     ):
         return None
     # a noun after an article and a number: "A 2024 report by the auditor general found …"
