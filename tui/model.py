@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 FORMAT_VERSION = 1
 
@@ -128,8 +129,10 @@ class Article:
     boilerplate: tuple[Span, ...] = ()
     warnings: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        # (once per article: extraction, saving and checking all ask for it, and hashing a
+        # long article costs a millisecond per megabyte; the body never changes)
         return body_sha256(self.body)
 
     def in_boilerplate(self, span: Span) -> bool:
