@@ -962,6 +962,11 @@ def test_a_verb_look_alike_after_a_genitive_and_own_is_a_noun() -> None:
     assert one("The cable's operators said repairs would take until June.")["cue"] == "said"
 
 
+def test_an_apposition_without_an_article_is_still_the_subject_s() -> None:
+    c = one('The NEU, largest union in the sector, called the reform "rushed".')
+    assert c["names"] == ["NEU"] and c["text"] == 'the reform "rushed"'
+
+
 def test_a_long_apposition_with_a_relative_clause() -> None:
     c = one(
         "Another patient, a woman in her fifties who asked not to be named because she works "

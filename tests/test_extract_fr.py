@@ -546,6 +546,28 @@ def test_deux_points_apres_une_citation_ouvrent_une_seconde_citation() -> None:
     assert all(c["names"] == ["Nadia Ferhat"] for c in found)
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "Le SNES-FSU, premier syndicat du second degré, dénonce une mesure « décidée sans "
+            "la moindre concertation ».",
+            "SNES-FSU",
+        ),
+        (
+            "La FCPE, première fédération de parents d'élèves, juge l'idée « intéressante ».",
+            "FCPE",
+        ),
+    ],
+)
+def test_une_apposition_sans_article_reste_une_apposition_du_sujet(
+    sentence: str, name: str
+) -> None:
+    c = one(sentence)
+    assert c["names"] == [name]
+    assert not c["text"].startswith(("Le ", "La "))
+
+
 def test_juger_avec_objet_cite() -> None:
     c = one("Le maire a jugé « inacceptable » la fermeture de la maternité.")
     assert "inacceptable" in c["text"]

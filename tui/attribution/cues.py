@@ -433,6 +433,13 @@ class Reader:
             or t.text.isdigit()
             or self.participial(t)
             or _determiner_phrase_at(self, t.start)
+            # "premier syndicat du second degré", "ancien ministre": an adjective, then the
+            # title or kind noun of an apposition without an article
+            or (
+                len(ts) > 1
+                and t.low not in p.verbs
+                and (ts[1].bare in p.kinds or ts[1].bare in p.person_gender)
+            )
         ):
             return True
         for rx in (p.relay_reverse_re, p.relay_forward_re, p.relay_publication_re):
