@@ -164,6 +164,7 @@ def test_unsourced_hedged_claim() -> None:
         "Shifts add up to at least 40 hours a week.",
         "The mayor did not say when the bridge would open.",
         "According to our analysis, the bridge opens in June.",
+        "According to the agreement signed in 2008, each state must curb illegal mining.",
     ],
 )
 def test_traps(sentence: str) -> None:

@@ -234,6 +234,7 @@ def test_hedged_continuation_keeps_source() -> None:
         "Le directeur n'a pas souhaité dire si le site fermerait.",
         "Le film raconte que deux frères fuient la guerre.",
         "Selon nos informations, la direction a déjà choisi un remplaçant.",
+        "D'après l'accord signé en 2008, chaque État s'engage à réprimer l'orpaillage.",
     ],
 )
 def test_traps(sentence: str) -> None:
@@ -566,6 +567,14 @@ def test_une_apposition_sans_article_reste_une_apposition_du_sujet(
     c = one(sentence)
     assert c["names"] == [name]
     assert not c["text"].startswith(("Le ", "La "))
+
+
+def test_selon_ce_texte_est_le_document_nomme_avant() -> None:
+    c = one(
+        "Le ministère brésilien a publié un communiqué. Selon ce texte, la police fédérale "
+        "aurait interpellé dimanche quatre suspects."
+    )
+    assert c["names"] == ["texte"] and c["hedged"]
 
 
 def test_juger_avec_objet_cite() -> None:

@@ -1406,7 +1406,11 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     head_words = [t.bare for t in ts[:4] if t.bare not in p.determiners]
     if head_words and head_words[0] in p.non_sources:
         head_at = next(k for k, t in enumerate(ts) if t.bare not in p.determiners)
-        if not published_in(ts, head_at, p):  # but "<prep> un article du Monde"
+        # but "<prep> un article du Monde", "<prep> ce texte" (the publication just named)
+        demonstrative = head_at > 0 and ts[0].bare in p.det_demonstrative
+        if not published_in(ts, head_at, p) and not (
+            demonstrative and head_words[0] in p.publications
+        ):
             return False
     if any(w in p.fiction for w in head_words[:2]):
         return False

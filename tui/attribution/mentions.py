@@ -609,6 +609,8 @@ def analyse(
         head in pack.non_sources
         and not named
         and not published_in(toks, head_i + dets, pack)
+        # "<prep> ce texte": the publication just named (a communiqué, a report)
+        and not (det in pack.det_demonstrative and head in pack.publications)
         # "the city's capital plan": someone's document, not "<prep> plan"
         and not any(_genitive(toks[k:]) for k in range(dets, dets + head_i)),
     )
