@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from tui.attribution.mentions import published_in
+from tui.attribution.mentions import genitive, names_a_source
 from tui.attribution.rules import (
     CUE_PATTERNS,
     HEDGE_BIT,
@@ -23,7 +23,7 @@ from tui.attribution.rules import (
     VerbForm,
     _norm,
 )
-from tui.attribution.text import OPENERS, Sentence, Token
+from tui.attribution.text import CLOSERS, OPENERS, Sentence, Token
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
 COMPLEMENT_WINDOW = 10
@@ -1096,9 +1096,10 @@ def find_cues(
         rest = view[c + 1 : sent.end].lstrip()
         if rest[:1] not in '«"\u201c':
             continue
+        q = sent.quote_at(sent.end - len(rest))  # the quotation after the colon
         holder = next((f for f in found if f.claim[0] < c < f.claim[1]), None)
         if holder is not None:
-            second = _second_quotation(r, holder, c, rest)
+            second = _second_quotation(r, holder, c, q)
             if second is not None:
                 found.append(second)
             continue
@@ -1133,22 +1134,11 @@ def find_cues(
                     break
         if speaker is None:
             continue
-        q = sent.quote_at(c + 1 + (len(view[c + 1 : sent.end]) - len(rest)))
         end = q[1] if q else sent.end
         found.append(Found("colon", (c, c + 1), (c + 1, end), speaker, region=(a, c + 1)))
     if len(found) > 1:  # (most sentences have one cue at most: nothing to sort)
         found.sort(key=lambda f: f.cue[0])
     return _settle(r, found)
-
-
-def _genitive_before(ts: list[Token], k: int) -> bool:
-    """``ts[k]`` follows a genitive: a word with its apostrophe, then one letter ("s")."""
-    return (
-        k >= 2
-        and ts[k - 2].text.endswith("'")
-        and len(ts[k - 1].text) == 1
-        and ts[k - 1].start == ts[k - 2].end
-    )
 
 
 def _quoted_with_its_object(r: Reader, a: int, form: VerbForm) -> bool:
@@ -1167,18 +1157,14 @@ def _quoted_with_its_object(r: Reader, a: int, form: VerbForm) -> bool:
     return before[-1:].isalnum() and r.view[qa - 1 : qa] == " "
 
 
-def _second_quotation(r: Reader, f: Found, c: int, rest: str) -> Found | None:
+def _second_quotation(r: Reader, f: Found, c: int, q: tuple[int, int] | None) -> Found | None:
     """ "Elle assure que le film « n'est pas une biographie » : « Lise, c'est … »": a colon
-    after a claim that ends with a quotation opens a second quotation of the same speaker;
-    the first claim ends at the colon."""
-    view = r.view
-    if f.kind not in ("verb", "prep", "inverted") or view[f.claim[0] : c].rstrip()[-1:] not in (
-        "»",
-        "\u201d",
-        '"',
-    ):
+    after a claim that ends with a quotation opens a second quotation ``q`` of the same
+    speaker; the first claim ends at the colon."""
+    if f.kind not in ("verb", "prep", "inverted"):
         return None
-    q = r.s.quote_at(c + 1 + (len(view[c + 1 : r.s.end]) - len(rest)))
+    if r.view[f.claim[0] : c].rstrip()[-1:] not in CLOSERS:
+        return None
     if q is None or q[1] > f.claim[1] + 1:
         return None
     second = Found(
@@ -1406,11 +1392,7 @@ def _prep_ok(r: Reader, weak: str | None, a: int, b: int) -> bool:
     head_words = [t.bare for t in ts[:4] if t.bare not in p.determiners]
     if head_words and head_words[0] in p.non_sources:
         head_at = next(k for k, t in enumerate(ts) if t.bare not in p.determiners)
-        # but "<prep> un article du Monde", "<prep> ce texte" (the publication just named)
-        demonstrative = head_at > 0 and ts[0].bare in p.det_demonstrative
-        if not published_in(ts, head_at, p) and not (
-            demonstrative and head_words[0] in p.publications
-        ):
+        if not names_a_source(ts, head_at, p):  # (but "<prep> un article du Monde")
             return False
     if any(w in p.fiction for w in head_words[:2]):
         return False
@@ -1622,7 +1604,7 @@ def _verb(
         and ts_pre[-1].bare not in p.transparent
         and ts_pre[-1].bare not in p.adverbs
         and not ts_pre[-1].bare.endswith("s")  # ("The cable's operators said": people)
-        and _genitive_before(ts_pre, len(ts_pre) - 1)
+        and genitive(ts_pre[-3:-1])
     ):
         return None
     # a noun after an article and a number: "A 2024 report by the auditor general found …"

@@ -459,7 +459,7 @@ def analyse(
         key = frozenset()  # (see Mention.name_key: an unnamed mention's key is never read)
 
     kind, k_at = find_kind(toks, pack)
-    if kind == "document" and named and _genitive(toks):
+    if kind == "document" and named and genitive(toks):
         kind = "unknown"  # "Corvane's own transparency report": Corvane is no document
     if 0 <= k_at < n - 1 and toks[k_at + 1].bare in person_gender:
         # "an airline captain", "a bank analyst": the person's title, not the organisation
@@ -554,7 +554,7 @@ def analyse(
         bare = (
             scope is body_toks
             and not dets
-            and not (toks[0].cap and (toks[0] is not first_tok or _genitive(toks)))
+            and not (toks[0].cap and (toks[0] is not first_tok or genitive(toks)))
         )
         anonymous = (
             marker
@@ -585,7 +585,7 @@ def analyse(
     for k, t in enumerate(body_toks[:8]):
         if t.bare in fiction_words:
             # (not "the film's distributor": a possessor)
-            fiction = not _genitive(body_toks[k:])
+            fiction = not genitive(body_toks[k:])
             break
         if t.bare in complement_markers:
             break  # "le vendeur du film", "the sales agent of the film": a real person
@@ -606,23 +606,28 @@ def analyse(
         singular_def,  # description
         head,
         fiction,
-        head in pack.non_sources
-        and not named
-        and not published_in(toks, head_i + dets, pack)
-        # "<prep> ce texte": the publication just named (a communiqué, a report)
-        and not (det in pack.det_demonstrative and head in pack.publications)
-        # "the city's capital plan": someone's document, not "<prep> plan"
-        and not any(_genitive(toks[k:]) for k in range(dets, dets + head_i)),
+        head in pack.non_sources and not named and not names_a_source(toks, dets + head_i, pack),
     )
 
 
-def published_in(toks: list[Token], head_at: int, pack: RulePack) -> bool:
-    """ "un article du Canard enchaîné": a word that is no source by itself ("article",
-    also a law's word) whose complement is a name, not a law's ("l'article 3 du
-    Code", "l'article du Code pénal"), is a publication of that name's (the pack lists
-    which such words a publication may be called)."""
+def names_a_source(toks: list[Token], head_at: int, pack: RulePack) -> bool:
+    """The phrase whose head ``toks[head_at]`` is a word that is no source by itself (a
+    rule's, a plan's, a law's: ``sources.non_sources``) names one all the same:
+    - "the city's capital plan": someone's document, not "<prep> plan";
+    - "<prep> ce texte": the publication just named (a communiqué, a report);
+    - "un article du Canard enchaîné": a publication of a name's (not a law's)."""
+    if any(genitive(toks[k:]) for k in range(head_at)):
+        return True
     if toks[head_at].bare not in pack.publications:
         return False
+    if head_at and toks[0].bare in pack.det_demonstrative:
+        return True
+    return _published_in(toks, head_at, pack)
+
+
+def _published_in(toks: list[Token], head_at: int, pack: RulePack) -> bool:
+    """ "un article du Canard enchaîné": the publication word's complement is a name, not
+    a law's ("l'article 3 du Code", "l'article du Code pénal")."""
     k = head_at + 1
     if k + 1 >= len(toks) or toks[k].bare not in pack.complement_markers:
         return False
@@ -655,7 +660,7 @@ def _after_kind(
     return None
 
 
-def _genitive(toks: list[Token]) -> bool:
+def genitive(toks: list[Token]) -> bool:
     """A word, an apostrophe and one letter: the possessive of a name, which names its owner
     even at the start of a sentence (not an elision: its apostrophe follows one or two
     letters)."""
