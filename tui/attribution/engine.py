@@ -166,6 +166,10 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
     spans = _paragraph_sentences(article)
     mask = _boilerplate_mask(article, spans)
     drafts: list[Draft] = []
+    # Drafts come in text order but for a claim that is an earlier sentence ("Le chiffre a
+    # été publié par …"): the sort below is needed only then.
+    in_order = True
+    last_start = last_end = -1
     by_sentence: dict[int, list[Draft]] = {}
     prev: Sentence | None = None
     plot_para = -1  # the paragraph a plot summary opened ("Le film suit Lise, …")
@@ -205,8 +209,16 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
         if made:
             by_sentence[i] = made
             drafts.extend(made)
+            if in_order:
+                for d in made:
+                    a, b = d.span.start, d.span.end
+                    if a < last_start or (a == last_start and b < last_end):
+                        in_order = False
+                        break
+                    last_start, last_end = a, b
         prev = sent
-    drafts.sort(key=lambda d: (d.span.start, d.span.end))
+    if not in_order:
+        drafts.sort(key=lambda d: (d.span.start, d.span.end))
     # mark the entities the hops use, then build sources and claims
     for d in drafts:
         for e, _, _ in d.hops:

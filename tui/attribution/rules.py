@@ -285,7 +285,7 @@ class Pronoun:
     latest: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: its fields are read in every hot loop
 class RulePack:
     """A compiled rule pack. Word sets are lower-case; patterns are compiled once."""
 
