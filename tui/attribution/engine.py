@@ -236,14 +236,14 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
         seen.add(key)
         hops.append(article_hop)
         claims.append(
-            Claim(
-                id=f"c{len(claims) + 1}",
-                span=d.span,
-                cue=d.cue,
-                chain=tuple(hops),
-                hedges=tuple(d.hedges),
-                anonymous=d.anonymous,
-                status=Status.SUGGESTED,
+            Claim(  # (positional, as Draft above)
+                f"c{len(claims) + 1}",  # id
+                d.span,
+                d.cue,
+                tuple(hops),  # chain
+                tuple(d.hedges),
+                d.anonymous,
+                Status.SUGGESTED,
             )
         )
     return replace(base, sources=sources, claims=tuple(claims))
@@ -545,16 +545,17 @@ def _draft(
             if said:
                 hedges = sorted([*said, *hedges], key=lambda h: h.start)
     cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
+    # (positional: one a claim, and by keyword a construction costs twice as much)
     return Draft(
-        span=claim,
-        cue=cue,
-        hops=hops,
-        hedges=hedges,
-        anonymous=anonymous,
-        sentence=sent.index,
-        para=sent.para,
-        origin_media=entity.media,
-        origin_mention=origin_mention,
+        claim,  # span
+        cue,
+        hops,
+        hedges,
+        anonymous,
+        sent.index,  # sentence
+        sent.para,
+        entity.media,  # origin_media
+        origin_mention,
     )
 
 

@@ -249,7 +249,11 @@ def analyse(
         return None
     span = Span(lo, hi)
     text = view[lo:hi]
-    low = " ".join(text.lower().split())
+    low = text.lower()
+    # (spaces collapsed: rarely needed, the text is trimmed and a printable one holds no
+    # other white space than the ASCII space)
+    if "  " in low or not low.isprintable():
+        low = " ".join(low.split())
     if low in pack.impersonal:
         return Mention(
             span,
