@@ -23,7 +23,7 @@ from tui.attribution.rules import (
     VerbForm,
     _norm,
 )
-from tui.attribution.text import CLOSERS, OPENERS, Sentence, Token
+from tui.attribution.text import CLOSERS, OPENERS, Sentence, Token, bare_of, low_of
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
 COMPLEMENT_WINDOW = 10
@@ -469,11 +469,11 @@ class Reader:
         """An auxiliary then a participle ("a ouvert une enquête", "has opened an
         inquiry"): a clause, not a noun phrase."""
         p = self.p
-        ts = self.toks(a, b)
-        return any(
-            t.low in p.auxiliary_words and p.participle_form(n.bare) and not n.cap
-            for t, n in pairwise(ts)
-        )
+        auxiliary_words = p.auxiliary_words
+        for t, n in pairwise(self.toks(a, b)):
+            if t.low in auxiliary_words and p.participle_form(n.bare) and not n.cap:
+                return True
+        return False
 
     def _opening_participle(self, a: int, b: int) -> bool:
         """The sentence opens on a participle and its complement ("Fondée sur des bons
@@ -711,7 +711,11 @@ class Reader:
         if len(cand) >= 2:
             head_np = self.np_like(*cand[0])
             compound = self._compound_verb(*cand[0])
-            if not head_np or compound or any(t.low in p.verbs for t in self.toks(*cand[0])):
+            if (
+                not head_np
+                or compound
+                or not p.verbs.keys().isdisjoint(map(low_of, self.toks(*cand[0])))
+            ):
                 # "X did Y, while the council's lead, Jane Roe, said": the subject opens the
                 # last clause, after its subordinator or conjunction
                 k = len(cand) - 1
@@ -1501,7 +1505,7 @@ def _verb(
         and between[-1].bare not in p.determiners
     ):
         return None  # "were left out of reports submitted to …": a noun after a preposition
-    if am and any(t.bare in p.conjunctions for t in between[1:]):
+    if am and not p.conjunctions.isdisjoint(map(bare_of, between[1:])):
         # "had been followed and added that …", "a assuré que … et indiqué que …": the
         # auxiliary is an earlier verb's; a participle shares it by the coordination, a
         # finite verb has none of its own
@@ -2407,7 +2411,8 @@ def _mid_sentence(r: Reader, claim_end: int, seg_e: int) -> int:
     p = r.p
     if seg_e >= s.end or claim_end <= s.start:
         return claim_end
-    if any(s.start <= x < claim_end for x in s.seps) or (s.quotes and s.quotes[0][0] < claim_end):
+    # (the separators are in order, and none is before the sentence's start)
+    if (s.seps and s.seps[0] < claim_end) or (s.quotes and s.quotes[0][0] < claim_end):
         return claim_end  # the part before is a clause or a quotation of its own
     rest = r.toks(seg_e + 1, s.end)
     if len(rest) < 2:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from tui.attribution.rules import Pronoun, RulePack
-from tui.attribution.text import WORD_RUN_RE, Sentence, Token, tokens, trim_bounds
+from tui.attribution.text import WORD_RUN_RE, Sentence, Token, bare_of, tokens, trim_bounds
 from tui.model import Span
 
 ACRONYM_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,14})\s*\)")
@@ -526,7 +526,7 @@ def analyse(
         and not named  # (tested first: it is the cheapest test)
         and (
             (head[-1:] in ("s", "x") and len(head) > 3)
-            or (dets > 0 and any(t.bare in pack.plural_determiners for t in toks[:dets]))
+            or (dets > 0 and not pack.plural_determiners.isdisjoint(map(bare_of, toks[:dets])))
         )
         and not low.startswith(pack.member_of)
     )

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from tui.model import Span
 
@@ -58,6 +59,12 @@ class Token:
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+# A token's forms as functions, for ``map``: "any word of toks in S" is then
+# ``not S.isdisjoint(map(bare_of, toks))``, with no generator frame to resume per word.
+bare_of = attrgetter("bare")
+low_of = attrgetter("low")
 
 
 WordMarks = Mapping[str, tuple[int, Mapping[str, int] | None]]  # see RulePack.word_marks
