@@ -14,6 +14,7 @@ from tui.attribution.sources import Entity, Registry
 from tui.attribution.text import (
     OPENERS,
     Sentence,
+    Token,
     build_sentence,
     strip_quote_marks,
     trim,
@@ -172,13 +173,19 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
     last_start = last_end = -1
     by_sentence: dict[int, list[Draft]] = {}
     prev: Sentence | None = None
+    # Two pools of tokens, one a sentence in turn: a sentence's tokens are written over two
+    # sentences later, when nothing holds them any more (the previous sentence is read with
+    # the current one). Allocating and freeing a token per word cost more than reading it.
+    pool: list[Token] = []
+    spare: list[Token] = []
     plot_para = -1  # the paragraph a plot summary opened ("Le film suit Lise, …")
     for i, (start, end, para) in enumerate(spans):
         if mask[i] or end <= start:
             prev = None
             continue
         try:
-            sent = build_sentence(view, i, start, end, para, word_marks, pack.word_forms)
+            pool, spare = spare, pool
+            sent = build_sentence(view, i, start, end, para, word_marks, pack.word_forms, pool)
             if matches is None:
                 in_sentence = sentence_matches(view, lowered, sent, pack, slots, starts)
             else:

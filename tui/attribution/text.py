@@ -151,20 +151,23 @@ def _tokens(
     end: int,
     word_marks: WordMarks | None = None,
     cache: dict | None = None,
+    pool: list[Token] | None = None,
 ) -> tuple[list[Token], list[int], list[int], list[tuple[int, int]]]:
     """The words of ``view[start:end]``, their start offsets, the indexes of the capitalised
     ones (name runs start there: noted here, where each word's capital is in hand anyway,
     instead of in another pass over every word) and, with ``word_marks`` (and its ``cache``),
     the (offset, bits) of the runs of word characters it lists (see ``_marked_forms``).
     Tokenising is the extractor's innermost loop, so tokens are built without calling
-    ``__init__`` (one allocation, six slot stores), from ``split`` (no match objects, no
-    tuple per word; a word's matches do not depend on what lies outside the slice: no
-    lookaround)."""
-    out: list[Token] = []
+    ``__init__`` (six slot stores), from ``split`` (no match objects, no tuple per word; a
+    word's matches do not depend on what lies outside the slice: no lookaround).
+
+    With a ``pool``, the tokens are the pool's (grown as needed), written over: no token is
+    allocated or freed per word. The caller owns that: the tokens of an earlier call with
+    the same pool must be no longer in use (the engine alternates two pools, so a sentence's
+    tokens live while the next one is read)."""
     starts: list[int] = []
     caps: list[int] = []
     marks: list[tuple[int, int]] = []
-    append = out.append
     add_start = starts.append
     add_cap = caps.append
     new = Token.__new__
@@ -183,9 +186,14 @@ def _tokens(
     pos = start
     chunk = view[start:end]
     split = SPLIT_ASCII_WORDS_RE.split if chunk.isascii() else SPLIT_WORDS_RE.split
-    parts = iter(split(chunk))  # gap, word, gap, word, …, gap
-    for gap, text in zip(parts, parts, strict=False):  # (the last gap has no word)
-        t = new(Token)
+    pieces = split(chunk)  # gap, word, gap, word, …, gap
+    n = len(pieces) // 2
+    if pool is None:
+        pool = []
+    if len(pool) < n:
+        pool.extend([new(Token) for _ in range(n - len(pool))])
+    parts = iter(pieces)
+    for t, gap, text in zip(pool, parts, parts, strict=False):  # (the last gap has no word)
         t.start = at = pos + len(gap)
         t.end = pos = at + len(text)
         t.text = text
@@ -195,7 +203,7 @@ def _tokens(
         t.low, t.bare, cap, marked = forms
         t.cap = cap
         if cap:  # (most words are not)
-            add_cap(len(out))
+            add_cap(len(starts))
         if waiting is not None:  # the previous word's mark, whose bits depend on this word
             more = waiting.get(t.bare)  # (the word's first run, when it is all one run)
             if more is None and not t.bare.isalnum():
@@ -209,11 +217,10 @@ def _tokens(
                     marks.append((at + offset, bits))
                 else:  # (the word's last run)
                     waiting, waiting_at, waiting_bits = by_next, at + offset, bits
-        append(t)
         add_start(at)
     if waiting is not None and waiting_bits:  # no next word in the sentence
         marks.append((waiting_at, waiting_bits))
-    return out, starts, caps, marks
+    return pool[:n], starts, caps, marks
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
@@ -322,9 +329,11 @@ def build_sentence(
     para: int,
     word_marks: WordMarks | None = None,
     word_forms: dict | None = None,
+    pool: list[Token] | None = None,
 ) -> Sentence:
     """The sentence ``view[start:end]``; with a pack's ``word_marks`` and ``word_forms``
-    (its cache), the words that open a marked pattern are noted (``Sentence.marks``)."""
+    (its cache), the words that open a marked pattern are noted (``Sentence.marks``). With a
+    ``pool``, its tokens are the pool's (see ``_tokens``)."""
     quotes = _find_quotes(view, start, end)
     seps: list[int] = []
     colons: list[int] = []
@@ -363,7 +372,7 @@ def build_sentence(
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    toks, tok_starts, caps, marks = _tokens(view, start, end, word_marks, word_forms)
+    toks, tok_starts, caps, marks = _tokens(view, start, end, word_marks, word_forms, pool)
     return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, caps, marks)
 
 
