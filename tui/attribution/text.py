@@ -152,6 +152,8 @@ def _tokens(
     word_marks: WordMarks | None = None,
     cache: dict | None = None,
     pool: list[Token] | None = None,
+    chunk: str | None = None,
+    ascii_only: bool | None = None,
 ) -> tuple[list[Token], list[int], list[int], list[tuple[int, int]]]:
     """The words of ``view[start:end]``, their start offsets, the indexes of the capitalised
     ones (name runs start there: noted here, where each word's capital is in hand anyway,
@@ -164,7 +166,8 @@ def _tokens(
     With a ``pool``, the tokens are the pool's (grown as needed), written over: no token is
     allocated or freed per word. The caller owns that: the tokens of an earlier call with
     the same pool must be no longer in use (the engine alternates two pools, so a sentence's
-    tokens live while the next one is read)."""
+    tokens live while the next one is read). ``chunk`` (``view[start:end]``) and whether it
+    is all ASCII may be handed over by a caller that has them already."""
     starts: list[int] = []
     caps: list[int] = []
     marks: list[tuple[int, int]] = []
@@ -184,8 +187,11 @@ def _tokens(
     waiting: Mapping[str, int] | None = None
     waiting_at = waiting_bits = 0
     pos = start
-    chunk = view[start:end]
-    split = SPLIT_ASCII_WORDS_RE.split if chunk.isascii() else SPLIT_WORDS_RE.split
+    if chunk is None:
+        chunk = view[start:end]
+    if ascii_only is None:
+        ascii_only = chunk.isascii()
+    split = SPLIT_ASCII_WORDS_RE.split if ascii_only else SPLIT_WORDS_RE.split
     pieces = split(chunk)  # gap, word, gap, word, …, gap
     n = len(pieces) // 2
     if pool is None:
@@ -334,7 +340,14 @@ def build_sentence(
     """The sentence ``view[start:end]``; with a pack's ``word_marks`` and ``word_forms``
     (its cache), the words that open a marked pattern are noted (``Sentence.marks``). With a
     ``pool``, its tokens are the pool's (see ``_tokens``)."""
-    quotes = _find_quotes(view, start, end)
+    chunk = view[start:end]
+    ascii_only = chunk.isascii()
+    # (the only quotation mark in ASCII is the straight one: most sentences have none, and
+    # looking for it costs less than a search of the pattern)
+    if ascii_only and '"' not in chunk:
+        quotes: list[tuple[int, int]] = []
+    else:
+        quotes = _find_quotes(view, start, end)
     seps: list[int] = []
     colons: list[int] = []
     for a, b in quotes:
@@ -372,7 +385,9 @@ def build_sentence(
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    toks, tok_starts, caps, marks = _tokens(view, start, end, word_marks, word_forms, pool)
+    toks, tok_starts, caps, marks = _tokens(
+        view, start, end, word_marks, word_forms, pool, chunk, ascii_only
+    )
     return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, caps, marks)
 
 
