@@ -243,7 +243,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
         seen.add(key)
         hops.append(article_hop)
         claims.append(
-            Claim(  # (positional, as Draft above)
+            Claim(  # (positional: by keyword a construction costs twice as much)
                 f"c{len(claims) + 1}",  # id
                 d.span,
                 d.cue,

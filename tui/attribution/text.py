@@ -194,6 +194,7 @@ def _tokens(
     split = SPLIT_ASCII_WORDS_RE.split if ascii_only else SPLIT_WORDS_RE.split
     pieces = split(chunk)  # gap, word, gap, word, …, gap
     n = len(pieces) // 2
+    own = pool is None  # (the tokens are the caller's: no copy to hand out)
     if pool is None:
         pool = []
     if len(pool) < n:
@@ -226,7 +227,7 @@ def _tokens(
         add_start(at)
     if waiting is not None and waiting_bits:  # no next word in the sentence
         marks.append((waiting_at, waiting_bits))
-    return pool[:n], starts, caps, marks
+    return pool if own else pool[:n], starts, caps, marks
 
 
 @dataclass(slots=True)  # slots: built by the thousand per article
