@@ -343,9 +343,18 @@ def build_sentence(
     ``pool``, its tokens are the pool's (see ``_tokens``)."""
     chunk = view[start:end]
     ascii_only = chunk.isascii()
-    # (the only quotation mark in ASCII is the straight one: most sentences have none, and
-    # looking for it costs less than a search of the pattern)
-    if ascii_only and '"' not in chunk:
+    # Most sentences hold no quotation mark, and looking for each (in ASCII, only the
+    # straight one) costs less than a search of the pattern.
+    if '"' not in chunk and (
+        ascii_only
+        or (
+            "\u201c" not in chunk
+            and "\u201d" not in chunk
+            and "\u201e" not in chunk
+            and "«" not in chunk
+            and "»" not in chunk
+        )
+    ):
         quotes: list[tuple[int, int]] = []
     else:
         quotes = _find_quotes(view, start, end)
