@@ -26,6 +26,10 @@ WORD_RE = re.compile(r"\w\w*+(?:[-.,]\w++)*'?+")
 # Opening -> closing quotation marks. The straight double quote closes itself.
 QUOTE_PAIRS = {"«": "»", "\u201c": "\u201d", "\u201e": "\u201c", '"': '"'}
 CLOSERS = set(QUOTE_PAIRS.values())
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSERS
+# The marks but the straight quote, those outside Latin-1 first: looking for one of those in
+# a Latin-1 sentence (most French ones) ends at once.
+_CURLY_MARKS = tuple(sorted(QUOTE_MARKS - {'"'}, key=lambda c: (c <= "\xff", c)))
 OPENERS = ("«", "\u201c", '"')  # what opens a quotation a claim may be: « … », " … ", “ … ”
 SEPARATORS = frozenset(",;")
 DASHES = frozenset("-\u2013\u2014")
@@ -295,7 +299,7 @@ class Sentence:
         return self.toks[i] if i >= 0 else None
 
 
-QUOTE_CHARS = re.compile('[«»\u201c\u201d\u201e"]')
+QUOTE_CHARS = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # (no mark needs escaping)
 # A separator, a colon, a bracket, or a spaced dash (" - ": matched from its dash, with the
 # space after it; ``build_sentence`` checks the space before). One character class, then a
 # test: the regex engine skips to the class's characters (most characters, spaces included,
@@ -323,6 +327,18 @@ def _find_quotes(view: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = i + 1
 
 
+def _has_quote_mark(chunk: str, ascii_only: bool) -> bool:
+    """Whether ``chunk`` holds a quotation mark. Most sentences hold none, and looking for
+    each mark (in ASCII, only the straight one) costs less than a search of the pattern."""
+    if '"' in chunk:
+        return True
+    if not ascii_only:
+        for mark in _CURLY_MARKS:
+            if mark in chunk:
+                return True
+    return False
+
+
 def _closing_context(view: str, i: int, start: int) -> bool:
     """A straight quote right after a letter reads as a closer, not an opener."""
     return i > start and view[i - 1].isalnum()
@@ -343,21 +359,7 @@ def build_sentence(
     ``pool``, its tokens are the pool's (see ``_tokens``)."""
     chunk = view[start:end]
     ascii_only = chunk.isascii()
-    # Most sentences hold no quotation mark, and looking for each (in ASCII, only the
-    # straight one) costs less than a search of the pattern.
-    if '"' not in chunk and (
-        ascii_only
-        or (
-            "\u201c" not in chunk
-            and "\u201d" not in chunk
-            and "\u201e" not in chunk
-            and "«" not in chunk
-            and "»" not in chunk
-        )
-    ):
-        quotes: list[tuple[int, int]] = []
-    else:
-        quotes = _find_quotes(view, start, end)
+    quotes = _find_quotes(view, start, end) if _has_quote_mark(chunk, ascii_only) else []
     seps: list[int] = []
     colons: list[int] = []
     for a, b in quotes:
