@@ -17,8 +17,14 @@ from tui.attribution.rules import MARKED_PATTERNS, lowered_variant
     ("pattern", "expected"),
     [
         (r"\bsays?\b", {"say": ANY, "says": ANY}),
-        (r"(?<![\w-])d'après", {"d": ANY}),
-        (r"\bso-called\b", {"so": ANY}),
+        # the next run of word characters, after an apostrophe or a hyphen too
+        (r"(?<![\w-])d'après\b", {"d": frozenset({"après"})}),
+        (r"(?<![\w-])d'après", {"d": ANY}),  # (the next run may go on: "d'aprèsx")
+        (r"\bso-called\b", {"so": frozenset({"called"})}),
+        (r"\ba-t-(?:il|elle)\b", {"a": frozenset({"t"})}),
+        (r"\bx[-\s]+y\b", {"x": frozenset({"y"})}),
+        # "x-y" or "xay"
+        (r"\bx[-a]y\b", {"x": frozenset({"y"}), "xay": ANY}),
         (r"\bx\s+y\b", {"x": frozenset({"y"})}),
         (r"\bx\s+[ab]c\b", {"x": frozenset({"ac", "bc"})}),
         (r"\b(?:a|the) (?:said|noted)\b", {w: frozenset({"said", "noted"}) for w in ("a", "the")}),

@@ -145,7 +145,7 @@ def _walk(
                 return
             chars, non_word = cls
             if phase == _GAP:
-                if _blank_class([(op, av)]):
+                if not chars:  # a blank, an apostrophe, a hyphen: the next run is a word
                     flag = True
                     cont = nxt
                     continue
@@ -158,8 +158,7 @@ def _walk(
             if non_word:
                 if phase == _FIRST and not lead:
                     raise _Unknown  # a match may open with a non-word character
-                blank = _blank_class([(op, av)])
-                yield from _word_ends(nxt, phase, lead, word, flag, paths, consumed=blank)
+                yield from _word_ends(nxt, phase, lead, word, flag, paths, consumed=True)
             for ch in chars:
                 if phase == _FIRST:
                     yield from _walk(nxt, phase, lead + ch, word, flag, paths)
@@ -185,8 +184,8 @@ def _walk(
         if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT, _MORE):
             low, high, sub = av
             body = list(sub)
-            if phase == _GAP and _blank_class(body):
-                flag = flag or low >= 1  # \s+ (\s* may be empty)
+            if phase == _GAP and _non_word_class(body):
+                flag = flag or low >= 1  # \s+, [-\s]+ (\s* may be empty)
                 cont = nxt
                 continue
             if high <= 2:
@@ -254,24 +253,11 @@ def _holds_word_class(items: list) -> bool:
     return False
 
 
-def _blank_class(items: list) -> bool:
-    """``items`` is one literal blank or one class of blanks only (``\\s``, ``[ \\t]``)."""
-    from re import _constants as c
-
-    if len(items) != 1:
-        return False
-    op, av = items[0]
-    if op is c.LITERAL:
-        return chr(av).isspace()
-    if op is not c.IN:
-        return False
-    for iop, iav in av:
-        if iop is c.LITERAL and chr(iav).isspace():
-            continue
-        if iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
-            continue
-        return False
-    return True
+def _non_word_class(items: list) -> bool:
+    """``items`` is one literal or one class of non-word characters only (``\\s``, ``'``,
+    ``[-\\s]``): the next word character after it opens a new run."""
+    cls = _class_of(items)
+    return cls is not None and not cls[0]
 
 
 def _class_of(items: list) -> tuple[list[str], bool] | None:

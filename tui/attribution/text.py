@@ -103,8 +103,9 @@ def _marked_forms(
 ) -> tuple[str, str, bool, tuple[Mark, ...]]:
     """``_word_forms`` with the word's marks: one for each run of word characters of the
     word (the word itself, or each part of "a-t-il", "U.S") that ``word_marks`` lists in
-    lower case. Only the last run is followed by the next word: the others keep only the
-    bits that need no particular next word. Remembered in ``cache``."""
+    lower case. A run but the last is followed by the word's next run ("t" after "a" in
+    "a-t-il"): its bits are known here; the last one's may depend on the next word.
+    Remembered in ``cache``."""
     low, bare, cap, _ = _word_forms(text)
     marks: tuple[Mark, ...] = ()
     if len(low) == len(text):  # (else the offsets of the lower case are not the word's)
@@ -115,7 +116,8 @@ def _marked_forms(
             if entry is None:
                 continue
             free, by_next = entry
-            if i < len(runs) - 1:
+            if by_next is not None and i < len(runs) - 1:
+                free |= by_next.get(runs[i + 1].group(), 0)
                 by_next = None
             if free or by_next:
                 found.append((m.start(), free, by_next))
