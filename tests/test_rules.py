@@ -82,6 +82,21 @@ def test_a_trap_whose_opening_words_cannot_be_listed_keeps_the_whole_text_scan(
     assert _claims(text, "en", load_rules("en")) == ["two cranes had collapsed", "no"]
 
 
+def test_conditional_hedges_without_listed_opening_words(tmp_path: Path) -> None:
+    """A French pack scanned over the whole text (a trap opening on any word) still finds
+    the conditionals of a claim: they are then read from the claim's own words."""
+    pack = tmp_path / "mine.yaml"
+    pack.write_text('language: fr\ntraps: ["\\\\b\\\\w+ment dit\\\\b"]\n', encoding="utf-8")
+    extended = load_rules("fr", pack)
+    assert extended.word_marks is None and extended.word_forms is None
+    text = "Selon le ministère, deux grues seraient tombées et l'usine aurait fermé."
+    article = parse_article(text, path="<t>", language="fr")
+    for rules in (extended, load_rules("fr")):
+        ann = extract_claims(article, rules)
+        hedges = [h.text(article.body) for c in ann.claims for h in c.hedges]
+        assert hedges == ["seraient", "aurait"]
+
+
 def test_extension_for_another_language_does_not_apply(tmp_path: Path) -> None:
     pack = tmp_path / "fr-extra.yaml"
     pack.write_text("language: fr\ncues:\n  verbs:\n    - {present: [grommelle]}\n")

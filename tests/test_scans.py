@@ -21,6 +21,7 @@ from tui.attribution.cues import (
 )
 from tui.attribution.hedges import find_hedges
 from tui.attribution.mentions import OUTLET_NAME_REACH, known_outlet_span
+from tui.attribution.rules import HEDGE_WORD_BIT
 from tui.attribution.text import build_sentence, tokens
 
 PACKS = {lang: load_rules(lang) for lang in ("fr", "en")}
@@ -238,16 +239,36 @@ HEDGE_PIECES = [
     st.data(),
 )
 def test_hedges_read_from_the_sentences_words_are_the_same(text, lang, data) -> None:
-    """Hedge words found from the sentence's tokens (any span, even one cutting a word) are
-    those found by reading the span's own words."""
+    """Hedge words found from the sentence's tokens (any span, even one cutting a word), or
+    from its marks (``HEDGE_WORD_BIT``), are those found by reading the span's own words."""
     pack = PACKS[lang]
-    sent = build_sentence(text, 0, 0, len(text), 0)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     starts = _cue_starts(text.lower(), pack.cue_start_re, pack.cue_after_sep_lower_re)
-    with_sent = find_hedges(text, start, end, pack, past_cue=False, starts=starts, sent=sent)
     alone = find_hedges(text, start, end, pack, past_cue=False, starts=starts)
-    assert with_sent == alone
+    for forms in (None, pack.word_forms):
+        sent = build_sentence(text, 0, 0, len(text), 0, forms)
+        assert find_hedges(text, start, end, pack, past_cue=False, starts=starts, sent=sent) == (
+            alone
+        )
+
+
+def test_hedge_words_are_marked_in_the_words_of_a_sentence() -> None:
+    text = "Il aurait-il dit qu'elles seraient L'AURAIENT, Seraient-elles là ?"
+    sent = build_sentence(text, 0, 0, len(text), 0, PACKS["fr"].word_forms)
+    marked = [re.match(r"\w+", text[q:]).group() for q, bits in sent.marks if bits & HEDGE_WORD_BIT]
+    assert marked == ["aurait", "seraient", "AURAIENT", "Seraient"]
+
+
+def test_a_letter_and_its_lower_case_are_both_word_characters_or_neither() -> None:
+    """What the marks of a word rest on: when a word's lower case is as long as the word, its
+    runs of word characters are those of the word, at the same offsets."""
+    word = re.compile(r"\w")
+    for code in range(0x110000):
+        c = chr(code)
+        low = c.lower()
+        if low != c and len(low) == 1:
+            assert bool(word.match(c)) == bool(word.match(low)), hex(code)
 
 
 # Text with words, inner hyphens and number punctuation, apostrophes, separators, dashes
@@ -376,7 +397,7 @@ def test_matches_at_the_marked_words_are_those_of_the_whole_text_scan(text: str,
     """Trying the patterns at the words that open one (``Sentence.marks``) finds what the
     scan of the whole text finds, in a sentence, and the same hedges."""
     pack = PACKS[lang]
-    sent = build_sentence(text, 0, 0, len(text), 0, pack.word_marks, pack.word_forms)
+    sent = build_sentence(text, 0, 0, len(text), 0, pack.word_forms)
     hedge_starts: list[int] = []
     got = sentence_matches(text, text.lower(), sent, pack, cue_slots(pack), hedge_starts)
     matches = Matches(text, pack)

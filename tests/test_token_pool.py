@@ -41,11 +41,11 @@ def test_no_token_outlives_the_next_sentence(path: Path, monkeypatch) -> None:
     plus the loop's and ``getrefcount``'s): no mention, cue, draft or registry kept one."""
     kept: list[str] = []
 
-    def checked(view, start, end, word_marks=None, cache=None, pool=None):
+    def checked(view, start, end, forms=None, pool=None, chunk=None, ascii_only=None):
         for t in pool or ():
             if sys.getrefcount(t) > 3:
                 kept.append(t.text)
-        return real(view, start, end, word_marks, cache, pool)
+        return real(view, start, end, forms, pool, chunk, ascii_only)
 
     real = text_module._tokens
     monkeypatch.setattr(text_module, "_tokens", checked)

@@ -153,13 +153,13 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
     # The cue patterns are tried at the words of each sentence that open one (noted while
     # tokenising) when the pack lists those words; else after a scan of the whole text.
     lowered = view.lower()
-    word_marks = pack.word_marks if len(lowered) == len(view) else None
+    forms = pack.word_forms if len(lowered) == len(view) else None
     slots = cue_slots(pack)
     matches: Matches | None = None
     # the positions where a listed hedge may start (find_hedges tries it there only): the
     # words that open one, added sentence by sentence, or the whole text's candidates
     starts: list[int] | None = []
-    if word_marks is None:
+    if forms is None:
         matches = Matches(view, pack)
         starts = matches.starts
     reg = Registry(pack, _outlet_name(article))
@@ -185,7 +185,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
             continue
         try:
             pool, spare = spare, pool
-            sent = build_sentence(view, i, start, end, para, word_marks, pack.word_forms, pool)
+            sent = build_sentence(view, i, start, end, para, forms, pool)
             if matches is None:
                 in_sentence = sentence_matches(view, lowered, sent, pack, slots, starts)
             else:

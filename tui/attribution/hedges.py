@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from tui.attribution.rules import RulePack
+from tui.attribution.rules import HEDGE_WORD_BIT, RulePack
 from tui.attribution.text import WORD_RE, WORD_RUN_RE, Sentence, Token, is_word_char
 from tui.model import Span
 
@@ -127,7 +127,8 @@ def find_hedges(
         if verdicts is None or verdicts.rx is not rx:
             verdicts = _VERDICTS[id(rx)] = _WordVerdicts(rx)
         if sent is not None and sent.start <= start and end <= sent.end:
-            hits = _hits_in_sentence(view, start, end, sent, verdicts)
+            marked = sent.forms is not None and sent.forms is pack.word_forms
+            hits = _hits_in_sentence(view, start, end, sent, verdicts, marked)
         else:
             hits = verdicts.hits_in(WORD_RUN_RE.findall(view, start, end))
         for word in hits:
@@ -150,11 +151,14 @@ def find_hedges(
 
 
 def _hits_in_sentence(
-    view: str, start: int, end: int, sent: Sentence, verdicts: _WordVerdicts
+    view: str, start: int, end: int, sent: Sentence, verdicts: _WordVerdicts, marked: bool
 ) -> set[str]:
     """``verdicts.hits_in(WORD_RUN_RE.findall(view, start, end))`` from the sentence's tokens: every
     ``\\w+`` word lies inside one token, so the span's words are those of the tokens wholly
-    inside it, and of the parts inside it of a token cut by its start or its end."""
+    inside it, and of the parts inside it of a token cut by its start or its end.
+    ``marked``: the sentence's marks hold HEDGE_WORD_BIT at every word of its tokens that
+    the pattern matches (its pack's ``word_forms`` made them), so that the words of the
+    tokens wholly inside are read there."""
     toks = sent.toks
     i = sent.tok_index(start)  # the first token starting in the span
     j = sent.tok_index(end, i)  # after the last one
@@ -164,7 +168,20 @@ def _hits_in_sentence(
     if j > i and toks[j - 1].end > end:  # a token cut by the span's end
         j -= 1
         edges += WORD_RUN_RE.findall(view, toks[j].start, end)
-    hits = verdicts.hits_in_tokens(toks[i:j] if i or j < len(toks) else toks)
+    if not marked:
+        hits = verdicts.hits_in_tokens(toks[i:j] if i or j < len(toks) else toks)
+    elif j > i:
+        hits = set()
+        marks = sent.marks
+        k = bisect_left(marks, (toks[i].start,))
+        stop = toks[j - 1].end
+        while k < len(marks) and marks[k][0] < stop:
+            q, bits = marks[k]
+            if bits & HEDGE_WORD_BIT:
+                hits.add(WORD_RUN_RE.match(view, q).group())  # type: ignore[union-attr]
+            k += 1
+    else:
+        hits = set()
     if edges:
         hits |= verdicts.hits_in(edges)
     return hits

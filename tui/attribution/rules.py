@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from tui.attribution.text import is_word_char
+from tui.attribution.text import WordForms, is_word_char
 
 try:  # the C loader is much faster; both are safe loaders (no arbitrary objects)
     _Loader: Any = yaml.CSafeLoader
@@ -414,9 +414,10 @@ class RulePack:
     # tried at the words of the sentences that open one, found while tokenising, instead
     # of after a scan of every character of the text.
     word_marks: Mapping[str, tuple[int, Mapping[str, int] | None]] | None = None
-    # what tokenising with ``word_marks`` learned of each word: its forms and marks (a
-    # cache filled by text.build_sentence; bounded there)
-    word_forms: dict[str, tuple] = field(default_factory=dict, compare=False, repr=False)
+    # what tokenising with ``word_marks`` learned of each word: its forms and marks, with
+    # HEDGE_WORD_BIT at the words ``hedge_word_re`` matches (a cache filled by
+    # text.build_sentence); None without ``word_marks``
+    word_forms: WordForms | None = field(default=None, compare=False, repr=False)
 
     def participle_form(self, word: str) -> bool:
         """``word`` (lower case) looks like a past participle: long enough, with one of the
@@ -1011,10 +1012,14 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     )
     lowered = {name: lowered_variant(getattr(pack, name)) for name in CUE_PATTERNS}
     lowered_patterns = {k: v for k, v in lowered.items() if v is not None}
+    word_marks = _word_marks(pack, lowered_patterns)
     return replace(
         pack,
         lowered_patterns=lowered_patterns,
-        word_marks=_word_marks(pack, lowered_patterns),
+        word_marks=word_marks,
+        word_forms=None
+        if word_marks is None
+        else WordForms(word_marks, _hedge_word_bits(pack.hedge_word_re)),
         # (the shared scan reads position 0 with these two: it needs them)
         cue_trap_after_sep_lower_re=_cue_and_trap_scan(
             pack.cue_after_sep_lower_re, pack.trap_after_sep_lower_re
@@ -1032,6 +1037,21 @@ CUE_PATTERNS = ("inversion_re", "relprep_re", "possprep_re", "prep_re", "verb_re
 # hedges.find_hedges looks for at candidate positions).
 MARKED_PATTERNS = ("trap_re", *CUE_PATTERNS, "hedge_re")
 HEDGE_BIT = 1 << MARKED_PATTERNS.index("hedge_re")
+# The bit of the marks at a word (a run of word characters) that ``hedge_word_re`` matches
+# whole once lower-cased: what hedges.find_hedges looks for in a sentence's words.
+HEDGE_WORD_BIT = 1 << len(MARKED_PATTERNS)
+
+
+def _hedge_word_bits(rx: re.Pattern[str] | None):
+    """``WordForms.run_bits`` for a pack's ``hedge_word_re`` (None without one)."""
+    if rx is None:
+        return None
+    fullmatch = rx.fullmatch
+
+    def bits(run: str) -> int:
+        return HEDGE_WORD_BIT if fullmatch(run.lower()) is not None else 0
+
+    return bits
 
 
 def _word_marks(

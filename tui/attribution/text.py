@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -78,9 +78,27 @@ Mark = tuple[int, int, Mapping[str, int] | None]
 
 # Word text -> (low, bare, cap, marks). Words repeat a lot (Zipf): computing their forms once
 # per distinct word saves three string operations per token. Bounded; cleared when full.
-# ``marks`` is always empty here: a rule pack's own cache (``_marked_forms``) fills it.
+# ``marks`` is always empty here: a rule pack's own cache (a ``WordForms``) fills it.
 _FORMS: dict[str, tuple[str, str, bool, tuple[Mark, ...]]] = {}
 _FORMS_MAX = 200_000
+
+
+class WordForms(dict):
+    """A rule pack's cache of word forms with their marks: word text -> (low, bare, cap,
+    marks), filled by ``_marked_forms`` from what the pack marks (bounded there). It holds
+    what it is filled from, so that its entries always agree with it.
+
+    ``leads``: the words that open a pattern (``RulePack.word_marks``). ``run_bits``: more
+    bits of a run of word characters as written, whatever comes next (0 for none), or None:
+    a sentence's marks then hold them at every such run (``Sentence.forms`` says which
+    cache made its marks)."""
+
+    __slots__ = ("leads", "run_bits")
+
+    def __init__(self, leads: WordMarks, run_bits: Callable[[str], int] | None = None) -> None:
+        super().__init__()
+        self.leads = leads
+        self.run_bits = run_bits
 
 
 def _word_forms(text: str) -> tuple[str, str, bool, tuple[Mark, ...]]:
@@ -98,31 +116,39 @@ def _word_forms(text: str) -> tuple[str, str, bool, tuple[Mark, ...]]:
 WORD_RUN_RE = re.compile(r"\w+")
 
 
-def _marked_forms(
-    text: str, word_marks: WordMarks, cache: dict
-) -> tuple[str, str, bool, tuple[Mark, ...]]:
+def _marked_forms(text: str, cache: WordForms) -> tuple[str, str, bool, tuple[Mark, ...]]:
     """``_word_forms`` with the word's marks: one for each run of word characters of the
-    word (the word itself, or each part of "a-t-il", "U.S") that ``word_marks`` lists in
-    lower case. A run but the last is followed by the word's next run ("t" after "a" in
-    "a-t-il"): its bits are known here; the last one's may depend on the next word.
-    Remembered in ``cache``."""
+    word (the word itself, or each part of "a-t-il", "U.S") that ``cache.leads`` lists in
+    lower case, or that ``cache.run_bits`` gives bits. A run but the last is followed by
+    the word's next run ("t" after "a" in "a-t-il"): its bits are known here; the last
+    one's may depend on the next word. Remembered in ``cache``."""
     low, bare, cap, _ = _word_forms(text)
-    marks: tuple[Mark, ...] = ()
-    if len(low) == len(text):  # (else the offsets of the lower case are not the word's)
+    word_marks = cache.leads
+    run_bits = cache.run_bits
+    found: list[Mark] = []
+    if len(low) == len(text):
+        # (else the offsets of the lower case are not the word's.) A character and its
+        # lower case are both word characters or neither (tests/test_scans.py checks it), so
+        # the runs of the lower case are those of the word, at the same offsets.
         runs = list(WORD_RUN_RE.finditer(low))
-        found: list[Mark] = []
         for i, m in enumerate(runs):
+            free = run_bits(text[m.start() : m.end()]) if run_bits is not None else 0
+            by_next = None
             entry = word_marks.get(m.group())
-            if entry is None:
-                continue
-            free, by_next = entry
-            if by_next is not None and i < len(runs) - 1:
-                free |= by_next.get(runs[i + 1].group(), 0)
-                by_next = None
+            if entry is not None:
+                free |= entry[0]
+                by_next = entry[1]
+                if by_next is not None and i < len(runs) - 1:
+                    free |= by_next.get(runs[i + 1].group(), 0)
+                    by_next = None
             if free or by_next:
                 found.append((m.start(), free, by_next))
-        marks = tuple(found)
-    forms = (low, bare, cap, marks)
+    elif run_bits is not None:
+        for m in WORD_RUN_RE.finditer(text):
+            bits = run_bits(m.group())
+            if bits:
+                found.append((m.start(), bits, None))
+    forms = (low, bare, cap, tuple(found))
     if len(cache) >= _FORMS_MAX:
         cache.clear()
     cache[text] = forms
@@ -155,16 +181,15 @@ def _tokens(
     view: str,
     start: int,
     end: int,
-    word_marks: WordMarks | None = None,
-    cache: dict | None = None,
+    forms: WordForms | None = None,
     pool: list[Token] | None = None,
     chunk: str | None = None,
     ascii_only: bool | None = None,
 ) -> tuple[list[Token], list[int], list[int], list[tuple[int, int]]]:
     """The words of ``view[start:end]``, their start offsets, the indexes of the capitalised
     ones (name runs start there: noted here, where each word's capital is in hand anyway,
-    instead of in another pass over every word) and, with ``word_marks`` (and its ``cache``),
-    the (offset, bits) of the runs of word characters it lists (see ``_marked_forms``).
+    instead of in another pass over every word) and, with a pack's ``forms``, the (offset,
+    bits) of the runs of word characters it marks (see ``_marked_forms``).
     Tokenising is the extractor's innermost loop, so tokens are built without calling
     ``__init__`` (six slot stores), from ``split`` (no match objects, no tuple per word; a
     word's matches do not depend on what lies outside the slice: no lookaround).
@@ -180,13 +205,13 @@ def _tokens(
     add_start = starts.append
     add_cap = caps.append
     new = Token.__new__
-    if word_marks is None or cache is None:
+    if forms is None:
         forms_of, miss = _FORMS.get, _word_forms
     else:
-        forms_of = cache.get
+        forms_of = forms.get
 
         def miss(text: str) -> tuple[str, str, bool, tuple[Mark, ...]]:
-            return _marked_forms(text, word_marks, cache)
+            return _marked_forms(text, forms)
 
     # a mark of the previous word whose bits depend on this word: its bits by next word,
     # its position, its bits whatever the next word
@@ -210,10 +235,10 @@ def _tokens(
         t.start = at = pos + len(gap)
         t.end = pos = at + len(text)
         t.text = text
-        forms = forms_of(text)
-        if forms is None:
-            forms = miss(text)
-        t.low, t.bare, cap, marked = forms
+        got = forms_of(text)
+        if got is None:
+            got = miss(text)
+        t.low, t.bare, cap, marked = got
         t.cap = cap
         if cap:  # (most words are not)
             add_cap(len(starts))
@@ -252,8 +277,10 @@ class Sentence:
     # indexes of the capitalised tokens (``t.cap``), in order: where name runs may start
     caps: list[int] = field(default_factory=list)
     # (position, bits) where a word opening a marked pattern starts, in order (built with a
-    # pack's ``word_marks``: see rules.MARKED_PATTERNS)
+    # pack's ``word_forms``: see rules.MARKED_PATTERNS), and the runs ``forms.run_bits``
+    # gives bits
     marks: list[tuple[int, int]] = field(default_factory=list)
+    forms: WordForms | None = None  # the cache that made the marks (None: no marks)
 
     def in_quote(self, pos: int) -> bool:
         return any(a < pos < b - 1 or a == pos for a, b in self.quotes)
@@ -352,13 +379,12 @@ def build_sentence(
     start: int,
     end: int,
     para: int,
-    word_marks: WordMarks | None = None,
-    word_forms: dict | None = None,
+    forms: WordForms | None = None,
     pool: list[Token] | None = None,
 ) -> Sentence:
-    """The sentence ``view[start:end]``; with a pack's ``word_marks`` and ``word_forms``
-    (its cache), the words that open a marked pattern are noted (``Sentence.marks``). With a
-    ``pool``, its tokens are the pool's (see ``_tokens``)."""
+    """The sentence ``view[start:end]``; with a pack's ``forms`` (``RulePack.word_forms``),
+    the words that open a marked pattern are noted (``Sentence.marks``). With a ``pool``,
+    its tokens are the pool's (see ``_tokens``)."""
     chunk = view[start:end]
     ascii_only = chunk.isascii()
     quotes = _find_quotes(view, start, end) if _has_quote_mark(chunk, ascii_only) else []
@@ -399,10 +425,10 @@ def build_sentence(
             elif i > start and m.end() < end:
                 seps.append(i + 1)  # a spaced dash
     seps.sort()
-    toks, tok_starts, caps, marks = _tokens(
-        view, start, end, word_marks, word_forms, pool, chunk, ascii_only
+    toks, tok_starts, caps, marks = _tokens(view, start, end, forms, pool, chunk, ascii_only)
+    return Sentence(
+        index, start, end, para, quotes, seps, colons, toks, tok_starts, caps, marks, forms
     )
-    return Sentence(index, start, end, para, quotes, seps, colons, toks, tok_starts, caps, marks)
 
 
 def trim(view: str, start: int, end: int, chars: str = " \t\n,;:.-\u2013\u2014") -> Span:
