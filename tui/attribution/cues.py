@@ -1480,24 +1480,24 @@ def _verb(
     if form.clause:
         zero_that = False  # and never a direct object: see VerbForm.clause
     seg_a = s.seg_start(vs)
-    pre = view[max(seg_a, vs - 80) : vs]
+    pa = max(seg_a, vs - 80)  # where the auxiliary is looked for (a word there may be cut)
     pre_end = vs
     aux = False
     participle = "participle" in form.tenses
     # the auxiliary before the verb, if any (searched once: the passive test needs it too)
-    am = p.auxiliary_re.search(pre) if p.auxiliary_re is not None else None
+    am = p.auxiliary_re.search(view, pa, vs) if p.auxiliary_re is not None else None
     # passive: "a été évalué … par X"
     if participle and p.passive_re is not None:
-        pm = p.passive_re.search(pre)
+        pm = p.passive_re.search(view, pa, vs)
         if pm and not (am and am.start() < pm.start()):  # "s'est dit": reflexive, active
-            return _passive(r, vs, ve, vs - len(pre) + pm.start())
+            return _passive(r, vs, ve, pm.start())
     if form.passive_only:
         return None
     if form.tense == "present":
         before = s.tok_before(vs)
         if before is not None and before.bare in p.recipients:
             return None  # "is expected to announce": an infinitive, nothing said yet
-    between = r.toks(vs - len(pre) + am.start(), vs) if am else []
+    between = r.toks(am.start(), vs) if am else []
     if (
         len(between) > 1
         and between[-1].bare in p.prepositions
@@ -1519,7 +1519,7 @@ def _verb(
             and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
             for i, t in enumerate(between)
             if i
-        ) and not (p.backref_re is not None and p.backref_re.search(pre)):
+        ) and not (p.backref_re is not None and p.backref_re.search(view, pa, vs)):
             return None  # "would delay its annual report": a noun, not a verb
         said = next((i for i, t in enumerate(between) if i and t.low in p.verbs), None)
         if said is not None and any(
@@ -1529,7 +1529,7 @@ def _verb(
             # a complementizer; this word (a noun, or a verb) is part of that verb's claim
             return None
         aux = True
-        pre_end = vs - len(pre) + am.start()
+        pre_end = am.start()
     if form.tenses <= {"participle"} and not aux:
         before = s.tok_before(vs)
         if not (
