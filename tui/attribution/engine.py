@@ -171,7 +171,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
     # été publié par …"): the sort below is needed only then.
     in_order = True
     last_start = last_end = -1
-    by_sentence: dict[int, list[Draft]] = {}
+    prev_made: list[Draft] = []  # the drafts of the previous sentence (``prev``)
     prev: Sentence | None = None
     # Two pools of tokens, one a sentence in turn: a sentence's tokens are written over two
     # sentences later, when nothing holds them any more (the previous sentence is read with
@@ -205,7 +205,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
                 pack,
                 reg,
                 zero_that,
-                by_sentence,
+                prev_made,
                 in_sentence,
                 starts,
                 plot_para == para,
@@ -214,7 +214,6 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
             prev = None
             continue
         if made:
-            by_sentence[i] = made
             drafts.extend(made)
             if in_order:
                 for d in made:
@@ -223,7 +222,7 @@ def _extract(article: Article, pack: RulePack, base: AnnotationSet) -> Annotatio
                         in_order = False
                         break
                     last_start, last_end = a, b
-        prev = sent
+        prev, prev_made = sent, made
     if not in_order:
         drafts.sort(key=lambda d: (d.span.start, d.span.end))
     # mark the entities the hops use, then build sources and claims
@@ -279,7 +278,7 @@ def _sentence(
     pack: RulePack,
     reg: Registry,
     zero_that: bool,
-    by_sentence: dict[int, list[Draft]],
+    prev_made: list[Draft],
     in_sentence: tuple,
     starts: list[int] | None,
     in_a_plot: bool = False,
@@ -290,9 +289,7 @@ def _sentence(
     founds = find_cues(view, sent, pack, zero_that, in_sentence=in_sentence)
     if founds and _in_a_fiction(sent, pack):
         return []
-    prev_drafts = (
-        by_sentence.get(prev.index, []) if prev is not None and prev.para == sent.para else []
-    )
+    prev_drafts = prev_made if prev is not None and prev.para == sent.para else []
     # whether the sentence opens on what it refers back to matters to the previous claims
     # (a relay for them) and to a passive cue (rare: _draft asks for itself)
     backref = bool(prev_drafts) and _starts_with_backref(view, sent, pack)
