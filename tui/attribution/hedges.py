@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
-from tui.attribution.rules import HEDGE_WORD_BIT, RulePack
+from tui.attribution.rules import HEDGE_WORD_BIT, RulePack, is_hedge_word
 from tui.attribution.text import WORD_RE, WORD_RUN_RE, Sentence, Token, is_word_char
 from tui.model import Span
 
@@ -48,9 +48,8 @@ class _WordVerdicts:
         if new:
             if len(self.misses) > self.MAX:
                 self.misses.clear()
-            fullmatch = self.rx.fullmatch
             for w in new:
-                (self.hits if fullmatch(w.lower()) is not None else self.misses).add(w)
+                (self.hits if is_hedge_word(self.rx, w) else self.misses).add(w)
         return distinct & self.hits
 
     def hits_in_tokens(self, toks: list[Token]) -> set[str]:
@@ -170,18 +169,17 @@ def _hits_in_sentence(
         edges += WORD_RUN_RE.findall(view, toks[j].start, end)
     if not marked:
         hits = verdicts.hits_in_tokens(toks[i:j] if i or j < len(toks) else toks)
-    elif j > i:
-        hits = set()
-        marks = sent.marks
-        k = bisect_left(marks, (toks[i].start,))
-        stop = toks[j - 1].end
-        while k < len(marks) and marks[k][0] < stop:
-            q, bits = marks[k]
-            if bits & HEDGE_WORD_BIT:
-                hits.add(WORD_RUN_RE.match(view, q).group())  # type: ignore[union-attr]
-            k += 1
     else:
         hits = set()
+        if j > i:  # the marks of the tokens wholly inside
+            marks = sent.marks
+            k = bisect_left(marks, (toks[i].start,))
+            stop = toks[j - 1].end
+            while k < len(marks) and marks[k][0] < stop:
+                q, bits = marks[k]
+                if bits & HEDGE_WORD_BIT:
+                    hits.add(WORD_RUN_RE.match(view, q).group())  # type: ignore[union-attr]
+                k += 1
     if edges:
         hits |= verdicts.hits_in(edges)
     return hits

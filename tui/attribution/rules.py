@@ -14,7 +14,7 @@ applies to every language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -1042,14 +1042,19 @@ HEDGE_BIT = 1 << MARKED_PATTERNS.index("hedge_re")
 HEDGE_WORD_BIT = 1 << len(MARKED_PATTERNS)
 
 
-def _hedge_word_bits(rx: re.Pattern[str] | None):
+def is_hedge_word(rx: re.Pattern[str], word: str) -> bool:
+    """``word`` (a run of word characters, as written) is a hedge by ``hedge_word_re``
+    ``rx``: the one test of it, for the marks and for the words read one by one."""
+    return rx.fullmatch(word.lower()) is not None
+
+
+def _hedge_word_bits(rx: re.Pattern[str] | None) -> Callable[[str], int] | None:
     """``WordForms.run_bits`` for a pack's ``hedge_word_re`` (None without one)."""
     if rx is None:
         return None
-    fullmatch = rx.fullmatch
 
     def bits(run: str) -> int:
-        return HEDGE_WORD_BIT if fullmatch(run.lower()) is not None else 0
+        return HEDGE_WORD_BIT if is_hedge_word(rx, run) else 0
 
     return bits
 
