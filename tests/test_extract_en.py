@@ -100,6 +100,28 @@ def test_citing() -> None:
     assert c["chain"] == ["court records", "The Tribune"]
 
 
+@pytest.mark.parametrize(
+    "sentence, chain",
+    [
+        (
+            "Citing three people familiar with the matter, the Financial Herald said the firm "
+            "had delayed the patch.",
+            ["three people familiar with the matter", "the Financial Herald"],
+        ),
+        (
+            "Citing Tom Reyes, a police spokesman, the agency reported that two men were held.",
+            ["Tom Reyes, a police spokesman", "the agency"],
+        ),
+        (
+            "Citing security concerns, the company said it would close the plant.",
+            ["the company"],  # a reason cited, not a source
+        ),
+    ],
+)
+def test_citing_opening_the_sentence(sentence: str, chain: list[str]) -> None:
+    assert one(sentence)["chain"] == chain
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

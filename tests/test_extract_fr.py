@@ -105,6 +105,26 @@ def test_future_in_the_past_is_not_a_hedge() -> None:
     assert not c["hedged"]
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "le coureur aurait déposé une demande après le contrôle",
+        "le convoi aurait d'abord été visé par des engins explosifs",
+        "l'accusé aurait par ailleurs tenté de fuir",
+    ],
+)
+def test_past_conditional_after_a_past_cue_is_a_hedge(claim: str) -> None:
+    # a past fact in the conditional: the journalist's distance, not a future-in-the-past
+    c = one(f"Le journal ajoutait que {claim}.")
+    assert c["hedges"] == ["aurait"]
+
+
+@pytest.mark.parametrize("claim", ["le club aurait un nouvel entraîneur", "la fête aurait lieu"])
+def test_conditional_of_avoir_without_participle_stays_future_in_the_past(claim: str) -> None:
+    c = one(f"Le président a assuré que {claim} en juin.")
+    assert not c["hedged"]
+
+
 def test_inverted_after_quote_with_pronoun() -> None:
     cs = attributed(
         "Le maire de Sète, Paul Lenoir, a fermé la plage. "
@@ -882,6 +902,20 @@ def test_gerund_after_a_clause_takes_its_subject() -> None:
     )
     assert c["cue"] == "assurant"
     assert c["names"] == ["état-major général des armées"]
+
+
+def test_citant_opening_the_sentence() -> None:
+    c = one(
+        "Citant un membre de la commission médicale, le journal ajoutait que le coureur avait "
+        "déposé une demande après le contrôle."
+    )
+    assert c["chain"] == ["un membre de la commission médicale", "le journal"]
+    assert c["anonymous"]
+
+
+def test_citant_a_reason_opening_the_sentence_is_no_relay() -> None:
+    c = one("Citant des raisons de sécurité, la préfecture a annoncé que le pont resterait fermé.")
+    assert c["chain"] == ["la préfecture"]
 
 
 def test_en_citant_between_verb_and_claim() -> None:

@@ -23,7 +23,7 @@ from tui.attribution.rules import (
     VerbForm,
     _norm,
 )
-from tui.attribution.text import CLOSERS, OPENERS, Sentence, Token, bare_of, low_of
+from tui.attribution.text import CLOSERS, OPENERS, Sentence, Token, bare_of, low_of, trim_bounds
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
 COMPLEMENT_WINDOW = 10
@@ -1297,6 +1297,29 @@ def _cited_by_speaker(
     return None, s.end
 
 
+def _fronted_reverse(r: Reader, seg_a: int) -> tuple[int, int] | None:
+    """ "Citing three officials, the agency said …", "Citant un membre de la commission, le
+    journal ajoutait que …": a reverse relay opening the sentence, in the segments before
+    the subject's (which starts at ``seg_a``). Returns the span of whom it cites, when that
+    may name a source ("Citing security concerns, the firm said …" cites a reason)."""
+    p = r.p
+    s = r.s
+    if p.relay_reverse_re is None or seg_a <= s.start or not s.toks:
+        return None
+    first = s.toks[0]
+    if first.start >= seg_a or not r.free(first.start, first.end):
+        return None
+    m = p.relay_reverse_re.match(r.view, first.start)
+    if m is None:
+        return None
+    end = seg_a - 1  # the separator before the subject's segment
+    first_end = s.seg_end(m.end())
+    if first_end > end or not _names_a_source(r, m.end(), first_end):
+        return None
+    a, b = trim_bounds(r.view, m.end(), end)
+    return (a, b) if b > a else None
+
+
 def _split_relays(
     r: Reader, a: int, b: int
 ) -> tuple[tuple[int, int], list[Relay], tuple[int, int] | None]:
@@ -1957,6 +1980,8 @@ def _verb(
         claim_end = s.end
         if reverse is None:
             reverse, claim_end = _cited_by_speaker(r, after_rec, what)
+        if reverse is None:
+            reverse = _fronted_reverse(r, seg_a)
         return Found(
             "verb",
             cue,

@@ -2,8 +2,9 @@
 
 Two rules keep the flag honest:
 * a conditional after a past cue verb ("a assuré que l'état serait reconnu") is a
-  future-in-the-past, not a hedge — unless it is a modal (pourrait, devrait) or a word the
-  pack lists under ``hedges.always``;
+  future-in-the-past, not a hedge — unless it is a modal (pourrait, devrait), a word the
+  pack lists under ``hedges.always``, or it starts a match of ``hedges.always_patterns``
+  (the past conditional, "ajoutait que le coureur aurait déposé …", speaks of a past fact);
 * a modal inside an embedded question ("how many patients might qualify") hedges the
   question, not the claim.
 """
@@ -139,7 +140,13 @@ def find_hedges(
         word = " ".join(view[a:b].lower().split())
         if word in pack.hedge_exceptions or (out and a < out[-1].end):
             continue
-        if past_cue and pattern and word not in pack.hedge_always and not _modal(word, pack):
+        if (
+            past_cue
+            and pattern
+            and word not in pack.hedge_always
+            and not _modal(word, pack)
+            and not (pack.hedge_always_re is not None and pack.hedge_always_re.match(view, a))
+        ):
             continue  # "a assuré que l'état serait reconnu": future-in-the-past
         if _in_question(view, start, a, pack):
             continue

@@ -134,6 +134,7 @@ _SCHEMA: dict[str, Any] = {
         "exceptions": "list",
         "modal_patterns": "list",
         "always": "list",
+        "always_patterns": "list",
     },
     "anonymity": {"markers": "list", "vague_nouns": "list"},
     "sources": {
@@ -340,6 +341,8 @@ class RulePack:
     hedge_exceptions: frozenset[str]
     modal_re: re.Pattern[str] | None
     hedge_always: frozenset[str]
+    # tried where a pattern's hedge starts: a match keeps it a hedge after a past cue verb
+    hedge_always_re: re.Pattern[str] | None
     hedge_words: frozenset[str]
     anonymity_re: re.Pattern[str] | None
     vague_nouns: frozenset[str]
@@ -835,6 +838,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
     modal = [str(p) for p in _get(data, "hedges", "modal_patterns") or ()]
     for i, pat in enumerate(modal):
         _compile(pat, where, f"hedges.modal_patterns[{i}]")
+    always_patterns = [str(p) for p in _get(data, "hedges", "always_patterns") or ()]
+    for i, pat in enumerate(always_patterns):
+        _compile(pat, where, f"hedges.always_patterns[{i}]")
     traps = [str(p) for p in _get(data, "traps") or ()]
     trap_re = _compile_traps(traps, where)
     for i, pat in enumerate(traps):
@@ -974,6 +980,11 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         hedge_exceptions=words("hedges", "exceptions"),
         modal_re=_compile("|".join(modal), where, "hedges.modal_patterns") if modal else None,
         hedge_always=words("hedges", "always"),
+        hedge_always_re=_compile(
+            "|".join(f"(?:{p})" for p in always_patterns), where, "hedges.always_patterns"
+        )
+        if always_patterns
+        else None,
         hedge_words=words("hedges", "words"),
         anonymity_re=alt(words("anonymity", "markers"), "anonymity.markers"),
         vague_nouns=words("anonymity", "vague_nouns"),
