@@ -1245,6 +1245,20 @@ def test_what_characters_say_in_a_film_is_no_claim() -> None:
     assert one("In the study, researchers said that saunas help.")["text"] == "saunas help"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'In the 2021 thriller "Dark Grid", a rogue engineer claims that one router can switch '
+        "off the grid.",
+        "In her novel \u201cThe Long Thaw\u201d (2019), a retired nurse says that the village "
+        "was never rebuilt.",
+    ],
+)
+def test_a_plot_framed_by_a_titled_fiction_is_no_claim(sentence: str) -> None:
+    # the title inside quotation marks and the year do not lengthen the frame
+    assert attributed(sentence) == []
+
+
 def test_hour_by_hour_is_no_agent() -> None:
     c = one('A spokeswoman said that the situation was being assessed "hour by hour".')
     assert c["text"].endswith('"hour by hour"') and c["names"] == ["spokeswoman"]

@@ -1404,6 +1404,16 @@ def test_une_incise_avant_un_predicat_cite() -> None:
     assert cs[1]["text"].startswith("La vente") and "seule solution" in cs[1]["text"]
 
 
+def test_un_roman_titre_encadre_son_intrigue() -> None:
+    assert (
+        attributed(
+            "Dans son roman « L'Été des cartables » (2019), l'ancienne institutrice Mireille "
+            "Jouan raconte qu'une maîtresse d'école décide de faire classe tout l'été."
+        )
+        == []
+    )
+
+
 def test_ce_que_disent_les_personnages_d_un_film_n_est_pas_une_affirmation() -> None:
     assert attributed("Dans le film, trois bûcherons affirment que le sauna guérit tout.") == []
 
