@@ -122,6 +122,44 @@ def test_citing_opening_the_sentence(sentence: str, chain: list[str]) -> None:
     assert one(sentence)["chain"] == chain
 
 
+def test_citing_opening_the_sentence_before_an_apposed_subject() -> None:
+    c = one(
+        "Citing figures from the Safety Project, Ellen Marsh, a Democrat from Duluth, said that "
+        "at least 31 updates had failed."
+    )
+    assert c["chain"] == ["figures from the Safety Project", "Ellen Marsh, a Democrat from Duluth"]
+
+
+def test_a_pronoun_after_citing_stands_for_who_spoke() -> None:
+    found = attributed(
+        "Citing the firm's latest accounts, the union organiser Gary Mullen said the plant had "
+        'made a profit. "This is not a failing site," he said.'
+    )
+    assert [c["names"] for c in found] == [
+        ["firm's latest accounts", "Gary Mullen"],
+        ["Gary Mullen"],
+    ]
+
+
+def test_said_then_a_determiner_phrase_is_a_clause() -> None:
+    # "at least 31 …" opens the claim, not an adjunct that would close the sentence
+    c = one("On Monday, Ellen Marsh, a Democrat from Duluth, said at least 31 updates had failed.")
+    assert c["text"] == "at least 31 updates had failed"
+    assert c["chain"] == ["Ellen Marsh, a Democrat from Duluth"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Cllr Hugh Pennington said the route would be cut.", "Hugh Pennington"),
+        ("Rep. Tom Hale said the bill would pass.", "Tom Hale"),
+        ("Sgt. Ann Poe said the base would close.", "Ann Poe"),
+    ],
+)
+def test_abbreviated_titles_are_not_part_of_the_name(sentence: str, name: str) -> None:
+    assert one(sentence)["names"] == [name]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -662,7 +662,9 @@ class Reader:
         segs = self.segments_before(sep)
         if not segs:
             return None
-        i0 = 0
+        # "Citing figures from X, Y, a senator, said": whom the subject cites opens the sentence
+        opening_relay = _opening_relay(self, segs[0][1]) if segs[0][0] == self.s.start else None
+        i0 = 1 if opening_relay is not None else 0
         while i0 < len(segs) and (
             self.is_framing(*segs[i0]) or (i0 == 0 and self._opening_participle(*segs[0]))
         ):
@@ -670,7 +672,7 @@ class Reader:
         cand = segs[i0:]
         p = self.p
         leading_relays: list[Relay] = []
-        for x, y in segs[:i0]:
+        for x, y in segs[1 if opening_relay is not None else 0 : i0]:
             # "Interrogé mardi par France Bleu, le frère de l'accusé a assuré …": the
             # framing participle and its agent name who relayed the subject's words
             ts = self.toks(x, y)
@@ -787,6 +789,8 @@ class Reader:
             )
             if naming and not subj.relays and subj.reverse is None and subj.end == a - 1:
                 subj.end = b
+        if subj.reverse is None:
+            subj.reverse = opening_relay
         subj.context_end = max(subj.context_end or subj.end, subj.end)
         return subj
 
@@ -1302,17 +1306,25 @@ def _fronted_reverse(r: Reader, seg_a: int) -> tuple[int, int] | None:
     journal ajoutait que …": a reverse relay opening the sentence, in the segments before
     the subject's (which starts at ``seg_a``). Returns the span of whom it cites, when that
     may name a source ("Citing security concerns, the firm said …" cites a reason)."""
+    s = r.s
+    if seg_a <= s.start:
+        return None
+    return _opening_relay(r, seg_a - 1)  # (the separator before the subject's segment)
+
+
+def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
+    """The span of whom a reverse relay opening the sentence cites, up to ``end`` (a
+    separator after the relay's first segment), when it may name a source."""
     p = r.p
     s = r.s
-    if p.relay_reverse_re is None or seg_a <= s.start or not s.toks:
+    if p.relay_reverse_re is None or not s.toks:
         return None
     first = s.toks[0]
-    if first.start >= seg_a or not r.free(first.start, first.end):
+    if first.start >= end or not r.free(first.start, first.end):
         return None
     m = p.relay_reverse_re.match(r.view, first.start)
     if m is None:
         return None
-    end = seg_a - 1  # the separator before the subject's segment
     first_end = s.seg_end(m.end())
     if first_end > end or not _names_a_source(r, m.end(), first_end):
         return None
@@ -1861,6 +1873,7 @@ def _verb(
             after_tok.bare in p.prepositions
             # "confirment des observations": a determiner too, so an object may follow
             and not (form.object and after_tok.bare in p.determiners)
+            and not _determiner_phrase_at(r, after_tok.start)  # "said at least 31 …"
         )
         or after_tok.bare in p.framing_starts
         or after_tok.bare in p.adverbs
@@ -1934,6 +1947,8 @@ def _verb(
                 or len(r.segments_before(seg_a - 1)) > 1
                 or _ends_with_quote(view, s.start, seg_a)
             )
+            # "Citing figures from X, Y said …": what comes before is whom Y cites
+            and _fronted_reverse(r, seg_a) is None
         ):
             return _trailing(r, vs, ve, seg_a - 1, subject, past, cue, rec)
         if (
@@ -2191,6 +2206,8 @@ def _closes_sentence(r: Reader, pos: int) -> bool:
     if len(ts) > ADJUNCT_MAX or r.s.seg_end(pos) < r.s.end:
         return False
     t = ts[0]
+    if _determiner_phrase_at(r, t.start):
+        return False  # "said at least 31 updates had failed": a clause
     return t.bare in p.prepositions or t.bare in p.framing_starts or t.bare in p.adverbs
 
 

@@ -496,17 +496,18 @@ def _draft(
 
     # relays: the reversed subject ("Ouest-France, citant des enquêteurs"), who was told
     # (when a news outlet), then explicit relay markers
-    relay_spans: list[tuple[tuple[int, int], bool, bool]] = []
+    # (span, media only, a record of the origin's words, the one who speaks in the sentence)
+    relay_spans: list[tuple[tuple[int, int], bool, bool, bool]] = []
     if f.reverse_origin is not None and f.origin is not None:
-        relay_spans.append((f.origin, False, False))
+        relay_spans.append((f.origin, False, False, True))
     aud = pack.audience_np_re
     if f.recipient is not None and not (
         aud is not None and aud.fullmatch(view[f.recipient[0] : f.recipient[1]].strip())
     ):
-        relay_spans.append((f.recipient, True, False))  # not an audience: "à la presse"
+        relay_spans.append((f.recipient, True, False, False))  # not an audience: "à la presse"
     for r in f.relays:  # (most claims have none: no generator to build)
-        relay_spans.append((r.span, r.media_only, r.record))
-    for (ra, rb), media_only, record in relay_spans:
+        relay_spans.append((r.span, r.media_only, r.record, False))
+    for (ra, rb), media_only, record, speaks in relay_spans:
         rm = analyse(view, body, ra, rb, sent, pack)
         if rm is None or rm.pronoun is not None:
             continue
@@ -526,6 +527,11 @@ def _draft(
         re_ = reg.resolve(rm, body[rm.span.start : rm.span.end])
         if re_ is None or re_.outlet or re_ is entity:
             continue
+        if speaks:
+            # "Citing the accounts, the organiser said …": a pronoun after it stands for
+            # the one who spoke, not for what they cited
+            re_.spoke = True
+            reg.spoke_at(re_, rm.span.start)
         hops.append((re_, rm.span, False))
 
     if origin_mention is None or origin_mention.pronoun is not None or origin_mention.description:
