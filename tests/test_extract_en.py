@@ -77,6 +77,24 @@ def test_she_told_reporters_after_a_named_speaker() -> None:
     assert cs[1]["names"] == ["Lena Ortiz"] and cs[1]["text"] == "beds had run out"
 
 
+def test_colon_after_a_subject_with_a_relative_clause() -> None:
+    c = one(
+        'Tanaka-Ruiz, who once built firmware for a rival maker, was blunt: "Nobody should '
+        'ship code to a furnace."'
+    )
+    assert c["names"] == ["Tanaka-Ruiz"]
+    assert c["text"].startswith("Nobody")
+
+
+def test_colon_after_a_clause_names_no_source_of_its_own() -> None:
+    # "the change" is what is visible, not who speaks
+    found = attributed(
+        'In the Alps, the change is visible every season: "Routes I took ten years ago no '
+        'longer exist."'
+    )
+    assert found == []
+
+
 def test_colon_quote() -> None:
     c = one('The club chairman: "Nobody is for sale."')
     assert c["text"] == "Nobody is for sale."

@@ -1281,6 +1281,24 @@ def test_a_name_in_a_relative_clause_does_not_name_the_document() -> None:
     assert c["names"] == ["rapport de contrôle"]
 
 
+def test_colon_after_a_long_predicate_opening_with_an_auxiliary() -> None:
+    c = one(
+        "Le président de la région, Jean-Baptiste Sorel, a été on ne peut plus clair : « La "
+        "région tiendra ses engagements. »"
+    )
+    assert c["names"] == ["Jean-Baptiste Sorel"]
+    assert c["text"].startswith("La région tiendra")
+
+
+def test_colon_after_a_possessive_subject_speaks_for_its_possessor() -> None:
+    found = attributed(
+        "La neuropédiatre Anne-Sophie Ribeiro, au CHU de Tours, reçoit des appels. Son constat "
+        "est sans appel : « Changer de traitement, c'est prendre un risque. »"
+    )
+    assert [c["names"] for c in found] == [["Anne-Sophie Ribeiro"]]
+    assert found[0]["chain"] == ["Son"]
+
+
 def test_colon_after_a_relative_with_a_named_subject() -> None:
     c = one("Un chiffre que Sylvie Derouet conteste : « Cette note date de juin. »")
     assert c["names"] == ["Sylvie Derouet"]

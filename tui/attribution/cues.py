@@ -1122,13 +1122,22 @@ def find_cues(
             # that opens the clause is who speaks
             speaker = (ts[0].start, ts[0].end)
         elif (
-            ts and len(ts) <= 4 and a > sent.start and (not r.np_like(a, c) or r.participial(ts[0]))
+            ts
+            and a > sent.start
+            and (len(ts) <= 4 or (len(ts) <= 8 and ts[0].low in r.p.auxiliary_words))
+            and (not r.np_like(a, c) or r.participial(ts[0]))
         ):
             # "Its chair, Dr Euan Macrae, was blunt: "…"", "Un diplomate, qui a requis
-            # l'anonymat, se montre sceptique : « … »": a short predicate after the subject;
+            # l'anonymat, se montre sceptique : « … »": a short predicate after the subject
+            # (longer when it opens with an auxiliary: "X, a été on ne peut plus clair :");
             # a participle there ("Le ministre, interrogé mardi : « … »", or a verb that only
             # looks like one: "X, Y, balaie les témoignages : « … »") speaks for it too
             speaker = _subject_prefix(r, sent.start, a - 1)
+        elif (k := _copula_after_subject(r, ts)) is not None:
+            # "Son constat est sans appel : « … »", "The minister was blunt: "…"": the
+            # subject before the auxiliary speaks (a possessive one for its possessor); but
+            # not "the change is visible: "…"", whose subject names no source
+            speaker = (ts[0].start, ts[k - 1].end) if k > 0 else None
         elif not ts or len(ts) > 8 or not r.np_like(a, c) or r.is_framing(a, c):
             speaker = None
         else:
@@ -1187,6 +1196,28 @@ def _second_quotation(r: Reader, f: Found, c: int, q: tuple[int, int] | None) ->
     )
     f.claim = (f.claim[0], c)
     return second
+
+
+COPULA_REACH = 4  # words of a subject before the auxiliary of a clause ending with a colon
+
+
+def _copula_after_subject(r: Reader, ts: list[Token]) -> int | None:
+    """The index of the auxiliary after a short subject noun phrase opening ``ts`` ("Son
+    constat est sans appel", "The minister was blunt"); -1 when that subject names no
+    source ("the change is visible"); None when ``ts`` does not read so."""
+    p = r.p
+    if len(ts) < 2 or ts[0].low in p.auxiliary_words:
+        return None
+    for k in range(1, min(len(ts), COPULA_REACH + 1)):
+        t = ts[k]
+        if t.low in p.auxiliary_words:
+            a, b = ts[0].start, ts[k - 1].end
+            if not _np_start(r, a, b):
+                return None
+            return k if _names_a_source(r, a, b) else -1
+        if t.low in p.verbs or t.bare in p.relatives or t.bare in p.prepositions:
+            return None
+    return None
 
 
 def _coordinated_end(r: Reader, aux_at: int, a: int, b: int) -> int:
@@ -2257,6 +2288,8 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
                 or t.bare in p.vague_nouns
                 for t in seg_ts
             )
+            # (but "Tanaka-Ruiz, who built …, was blunt": a relative clause's antecedent)
+            and not _opens_with(r, segs[i + 1], p.relatives)
         ):
             continue  # "Plus prudente, Inès Haddou a …": a detached adjective
         start = x
@@ -2308,6 +2341,12 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
     if not out or not any(t.cap or t.bare in p.kinds or t.bare in p.vague_nouns for t in out):
         return None
     return out[0].start, out[-1].end
+
+
+def _opens_with(r: Reader, seg: tuple[int, int], words: frozenset[str]) -> bool:
+    """The segment's first word (its bare form) is one of ``words``."""
+    t = r.next_tok(seg[0])
+    return t is not None and t.end <= seg[1] and t.bare in words
 
 
 def _is_quote(view: str, a: int, b: int) -> bool:
