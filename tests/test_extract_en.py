@@ -178,6 +178,14 @@ def test_abbreviated_titles_are_not_part_of_the_name(sentence: str, name: str) -
     assert one(sentence)["names"] == [name]
 
 
+def test_an_opening_frame_carried_by_an_outlet_is_a_relay() -> None:
+    c = one("In a statement carried by Reuters, the ministry said the border would reopen.")
+    assert c["chain"] == ["the ministry", "Reuters"]
+    # published by someone who is no news outlet: no relay
+    c = one("In a letter published by the mayor, residents said the road was unsafe.")
+    assert c["chain"] == ["residents"]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -918,6 +918,18 @@ def test_citant_a_reason_opening_the_sentence_is_no_relay() -> None:
     assert c["chain"] == ["la préfecture"]
 
 
+def test_un_cadre_releve_par_un_media_ouvrant_la_phrase() -> None:
+    found = attributed(
+        "Dans un communiqué relayé par franceinfo, l'association Épilepsie Enfance France "
+        "dénonce « un scandale sanitaire » et affirme que des parents auraient fractionné des "
+        "comprimés."
+    )
+    assert [c["chain"] for c in found] == [
+        ["l'association Épilepsie Enfance France", "franceinfo"],
+        ["l'association Épilepsie Enfance France", "franceinfo"],
+    ]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -1343,6 +1343,28 @@ def _fronted_reverse(r: Reader, seg_a: int) -> tuple[int, int] | None:
     return _opening_relay(r, seg_a - 1)  # (the separator before the subject's segment)
 
 
+def _opening_frame_relays(r: Reader, seg_a: int) -> list[Relay]:
+    """ "Dans un communiqué relayé par franceinfo, l'association dénonce …", "In a statement
+    carried by Reuters, the ministry said …": a prepositional frame opening the sentence,
+    before the subject's segment (from ``seg_a``), names who relayed the subject's words."""
+    p = r.p
+    s = r.s
+    if seg_a <= s.start:
+        return []
+    end = s.seg_end(s.start)
+    if end >= seg_a:
+        return []
+    first = r.next_tok(s.start)
+    if first is None or first.end > end or first.bare not in p.prepositions:
+        return []
+    for rx, media_only in ((p.relay_publication_re, True), (p.relay_forward_re, False)):
+        m = rx.search(r.view, first.end, end) if rx is not None else None
+        # (a publication relay is kept only when it names a news outlet: see Relay)
+        if m is not None and (media_only or _names_a_source(r, m.end(), end)):
+            return [Relay((m.end(), end), media_only=media_only)]
+    return []
+
+
 def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
     """The span of whom a reverse relay opening the sentence cites, up to ``end`` (a
     separator after the relay's first segment), when it may name a source."""
@@ -1939,6 +1961,10 @@ def _verb(
             origin = _subject_prefix(r, s.start, ts_pre[-1].start)  # "X welcomed … but said"
         else:
             origin = None
+            if prior[-1].reverse_origin is None:
+                # "Dans un communiqué relayé par Y, X dénonce … et affirme que …": the
+                # second verb's words came the same way
+                cited_by = list(prior[-1].relays)
         if origin is None and (ref != "prev" or not prior):
             return None
         region_start = ts_pre[-1].start
@@ -2028,6 +2054,8 @@ def _verb(
             reverse, claim_end = _cited_by_speaker(r, after_rec, what)
         if reverse is None:
             reverse = _fronted_reverse(r, seg_a)
+        if not relays:
+            relays = _opening_frame_relays(r, seg_a)
         return Found(
             "verb",
             cue,
