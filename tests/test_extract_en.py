@@ -186,6 +186,11 @@ def test_an_opening_frame_carried_by_an_outlet_is_a_relay() -> None:
     assert c["chain"] == ["residents"]
 
 
+def test_someone_s_plan_is_a_source_but_not_their_rules() -> None:
+    c = one("According to the city's capital plan, the bridge will be rebuilt in 2027.")
+    assert c["chain"] == ["the city's capital plan"]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]
@@ -251,6 +256,8 @@ def test_unsourced_hedged_claim() -> None:
         "The mayor did not say when the bridge would open.",
         "According to our analysis, the bridge opens in June.",
         "According to the agreement signed in 2008, each state must curb illegal mining.",
+        "Per the AIU's rules, a suspension bars an athlete from all competition.",
+        "Under the league's regulations, a club may appeal within ten days.",
     ],
 )
 def test_traps(sentence: str) -> None:

@@ -336,6 +336,17 @@ def test_pour_complement_sans_titre() -> None:
     assert attributed("Pour les 90 salariés du site, la fermeture paraît inévitable.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "D'après la réglementation européenne, toute nouvelle chaîne doit être validée.",
+        "Selon le règlement de la Ligue, le club sera relégué en National.",
+    ],
+)
+def test_une_norme_n_est_pas_une_source(sentence: str) -> None:
+    assert attributed(sentence) == []
+
+
 def test_selon_les_annees_est_un_piege() -> None:
     assert attributed("Le tourisme représente selon les années jusqu'à 40 % des recettes.") == []
 

@@ -610,7 +610,14 @@ def analyse(
         singular_def,  # description
         head,
         fiction,
-        head in pack.non_sources and not named and not names_a_source(toks, dets + head_i, pack),
+        (
+            head in pack.non_sources
+            and (
+                head in pack.norms or (not named and not names_a_source(toks, dets + head_i, pack))
+            )
+        )
+        # "the AIU's rules": a name's norm (its head is the name)
+        or (toks[-1].bare in pack.norms and any(genitive(toks[k:]) for k in range(n - 2))),
     )
 
 
@@ -619,7 +626,10 @@ def names_a_source(toks: list[Token], head_at: int, pack: RulePack) -> bool:
     rule's, a plan's, a law's: ``sources.non_sources``) names one all the same:
     - "the city's capital plan": someone's document, not "<prep> plan";
     - "<prep> ce texte": the publication just named (a communiqué, a report);
-    - "un article du Canard enchaîné": a publication of a name's (not a law's)."""
+    - "un article du Canard enchaîné": a publication of a name's (not a law's).
+    A norm names none even when someone's: "per the agency's rules" (``sources.norms``)."""
+    if toks[head_at].bare in pack.norms:
+        return False
     if any(genitive(toks[k:]) for k in range(head_at)):
         return True
     if toks[head_at].bare not in pack.publications:

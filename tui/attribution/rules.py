@@ -142,6 +142,7 @@ _SCHEMA: dict[str, Any] = {
         "persons": "dict",
         "transparent": "list",
         "non_sources": "list",
+        "norms": "list",
         "publications": "list",
         "fiction": "list",
         "plot_verbs": "list",
@@ -352,6 +353,9 @@ class RulePack:
     org_nouns: frozenset[str]
     transparent: frozenset[str]
     non_sources: frozenset[str]
+    # non-sources that stay none when someone's ("the agency's rules"): norms say what must
+    # be, not what is
+    norms: frozenset[str]
     # non-sources that name a publication when a name follows ("un article du Monde")
     publications: frozenset[str]
     fiction: frozenset[str]
@@ -994,6 +998,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         org_nouns=org_nouns,
         transparent=words("sources", "transparent"),
         non_sources=words("sources", "non_sources"),
+        norms=words("sources", "norms"),
         publications=words("sources", "publications"),
         fiction=words("sources", "fiction"),
         plot_verbs=words("sources", "plot_verbs"),
