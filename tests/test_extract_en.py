@@ -191,6 +191,20 @@ def test_someone_s_plan_is_a_source_but_not_their_rules() -> None:
     assert c["chain"] == ["the city's capital plan"]
 
 
+def test_who_after_a_participial_apposition_stands_for_the_name() -> None:
+    c = one(
+        "Among them was the deputy mayor, Stephen Vern, elected in 2020, who said the budget "
+        "was a sham."
+    )
+    assert c["names"] == ["Stephen Vern"]
+    # but "citing X, who said": X said it
+    c = one(
+        "The Post reported the cuts on Wednesday, citing two people familiar with the matter, "
+        "who said whole teams had been told their roles would end."
+    )
+    assert c["chain"][0] == "two people familiar with the matter"
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

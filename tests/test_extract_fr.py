@@ -941,6 +941,15 @@ def test_un_cadre_releve_par_un_media_ouvrant_la_phrase() -> None:
     ]
 
 
+def test_qui_apres_une_apposition_participiale_renvoie_au_nom() -> None:
+    c = one(
+        "Parmi eux figure le premier adjoint, Stéphane Verneuil, chargé des finances, qui a "
+        "dénoncé à la tribune « une fuite en avant budgétaire »."
+    )
+    assert c["names"] == ["Stéphane Verneuil"]
+    assert not c["anonymous"]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -2758,6 +2758,18 @@ def _antecedent(r: Reader, seg_a: int, prior: list[Found]) -> tuple[int, int] | 
     ts = r.toks(seg, sep)
     if not ts:
         return None
+    if seg > r.s.start and r.participial(ts[0]) and not r.citing_at(ts[0].start):
+        # "le premier adjoint, Stéphane Verneuil, chargé des finances, qui a dénoncé …": a
+        # participial apposition between the relative and the name it stands for
+        before = r.s.seg_start(seg - 1)
+        named = r.toks(before, seg - 1)
+        p = r.p
+        if (
+            r.np_like(before, seg - 1)
+            and any(t.cap and t.start > r.s.start for t in named)
+            and not any(t.low in p.verbs or t.low in p.auxiliary_words for t in named)
+        ):
+            ts = named
     start = ts[0].start
     for t in reversed(ts):
         if t.bare in r.p.agent:
