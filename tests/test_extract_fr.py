@@ -255,6 +255,8 @@ def test_hedged_continuation_keeps_source() -> None:
         "Le film raconte que deux frères fuient la guerre.",
         "Selon nos informations, la direction a déjà choisi un remplaçant.",
         "D'après l'accord signé en 2008, chaque État s'engage à réprimer l'orpaillage.",
+        "L'hiver s'annonce tendu : deux réacteurs resteront à l'arrêt.",
+        "L'addition s'annonçait lourde pour la station.",
     ],
 )
 def test_traps(sentence: str) -> None:
