@@ -205,6 +205,15 @@ def test_who_after_a_participial_apposition_stands_for_the_name() -> None:
     assert c["chain"][0] == "two people familiar with the matter"
 
 
+def test_two_that_clauses_of_two_coordinated_verbs() -> None:
+    found = attributed(
+        "The mayor, Bert Lane, said that the criticism was unfair and insisted that the alarm "
+        "had worked."
+    )
+    assert [c["text"] for c in found] == ["the criticism was unfair", "the alarm had worked"]
+    assert all(c["names"] == ["Bert Lane"] for c in found)
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -952,6 +952,17 @@ def test_qui_apres_une_apposition_participiale_renvoie_au_nom() -> None:
     assert not c["anonymous"]
 
 
+def test_deux_verbes_coordonnes_au_present_deux_affirmations() -> None:
+    found = attributed(
+        "Le maire, Bertrand Lhuillier, estime que ces critiques sont déplacées et assure que "
+        "le système d'alarme a parfaitement fonctionné."
+    )
+    assert [(c["text"], c["names"]) for c in found] == [
+        ("ces critiques sont déplacées", ["Bertrand Lhuillier"]),
+        ("le système d'alarme a parfaitement fonctionné", ["Bertrand Lhuillier"]),
+    ]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

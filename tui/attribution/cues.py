@@ -1775,6 +1775,21 @@ def _verb(
             and kq is not None
             and not any(t.low == aux_tok.low for t in ts_pre[kq + 1 : -1])
         )
+    elif not aux and ts_pre and ts_pre[-1].bare in p.conjunctions and prior:
+        # "estime que … et assure que …", "said that … and insisted that …": a cue verb of
+        # the same tense as the sentence's last one, right after a conjunction, coordinates
+        # a second verb of the same speaker (a complementizer follows it)
+        last = prior[-1]
+        last_form = p.verbs.get(_norm(view[last.cue[0] : last.cue[1]]))
+        after = s.tok_after(ve)
+        coordinated = (
+            last.kind == "verb"
+            and last.cue[1] <= ts_pre[-1].start
+            and last_form is not None
+            and last_form.tense == form.tense
+            and after is not None
+            and (after.low in p.complementizers or after.bare in p.complementizers)
+        )
     # an infinitive: "plans to add advice", "declined to say": no one says anything yet
     if ts_pre and ts_pre[-1].bare in p.recipients and form.tense == "present" and not aux:
         return None
