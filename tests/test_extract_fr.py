@@ -963,6 +963,16 @@ def test_deux_verbes_coordonnes_au_present_deux_affirmations() -> None:
     ]
 
 
+def test_du_cote_de_encadre_la_phrase_et_l_un_d_eux_renvoie_au_sujet() -> None:
+    found = attributed(
+        "Du côté de l'agglomération, des responsables, qui s'expriment sous couvert "
+        "d'anonymat, reconnaissent que le plan « ne tient plus ». L'un d'eux évoque 60 millions "
+        "d'euros d'emprunts supplémentaires."
+    )
+    assert [c["chain"] for c in found] == [["des responsables"], ["L'un d'eux"]]
+    assert found[1]["names"] == found[0]["names"]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "
