@@ -214,6 +214,22 @@ def test_two_that_clauses_of_two_coordinated_verbs() -> None:
     assert all(c["names"] == ["Bert Lane"] for c in found)
 
 
+def test_an_opening_present_participle_frames_the_sentence() -> None:
+    c = one(
+        "Giving evidence in his own defence, Hale told the jury he had never discussed a "
+        "tender with Ruddock."
+    )
+    assert c["chain"] == ["Hale"] and "never discussed a tender" in c["text"]
+    c = one(
+        "Opening the case in January, Simon Achterberg KC, for the Serious Fraud Office, told "
+        "jurors that the port had overpaid."
+    )
+    assert c["names"] == ["Simon Achterberg KC"]
+    # a clause of its own is the claim
+    c = one("Rising prices are hurting families, the minister said.")
+    assert c["text"] == "Rising prices are hurting families"
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -480,13 +480,23 @@ class Reader:
         papier, …", "Asked about the delay, …"): a framing segment, not a subject."""
         ts = self.toks(a, b)
         p = self.p
-        return (
+        if not (
             len(ts) >= 2
             and ts[0] is self.s.toks[0]
             and p.participle_form(ts[0].bare)
             and ts[0].low not in p.verbs
             and ts[0].bare not in p.prepositions
-            and (ts[1].bare in p.prepositions or ts[1].bare in p.agent)
+        ):
+            return False
+        if ts[1].bare in p.prepositions or ts[1].bare in p.agent:
+            return True
+        # "Giving evidence in his own defence, …": a present participle and its object, with
+        # no verb of its own (not "Rising prices are hurting families, …")
+        return (
+            bool(p.gerund_endings)
+            and ts[0].bare.endswith(p.gerund_endings)
+            and len(ts) <= APPOSITION_MAX
+            and not any(t.low in p.auxiliary_words or t.low in p.verbs for t in ts[1:])
         )
 
     def _lone_pronoun(self, a: int, b: int) -> bool:
@@ -2015,7 +2025,10 @@ def _verb(
             and before
             and pure_np
             and (
-                not r.is_framing(s.start, s.seg_end(s.start))
+                not (
+                    r.is_framing(s.start, s.seg_end(s.start))
+                    or r._opening_participle(s.start, s.seg_end(s.start))
+                )
                 or len(r.segments_before(seg_a - 1)) > 1
                 or _ends_with_quote(view, s.start, seg_a)
             )

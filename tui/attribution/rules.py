@@ -107,6 +107,7 @@ _SCHEMA: dict[str, Any] = {
         "genitive_markers": "list",
         "adverbs": "list",
         "participle_endings": "list",
+        "gerund_endings": "list",
     },
     "cues": {
         "prepositions": "entries",
@@ -413,6 +414,8 @@ class RulePack:
     # endings of past participles: a comma segment opening with one is an apposition
     # ("The report, published on Tuesday, said …"), not a clause
     participle_endings: tuple[str, ...] = ()
+    # of a present participle ("Giving evidence, X told …"): an opening frame by itself
+    gerund_endings: tuple[str, ...] = ()
     zero_that: bool = False  # cues.zero_complementizer: a claim may follow a verb bare
     # The words that open a match of a pattern of MARKED_PATTERNS, each with (the bits of
     # the patterns it may open whatever word comes next, the bits of those it opens only
@@ -959,6 +962,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         genitive_markers=words("words", "genitive_markers"),
         adverbs=words("words", "adverbs"),
         participle_endings=tuple(sorted(words("words", "participle_endings"))),
+        gerund_endings=tuple(sorted(words("words", "gerund_endings"))),
         prep_re=alt(preps, "cues.prepositions"),
         preps=preps,
         relprep_re=alt(words("cues", "relative_prepositions"), "cues.relative_prepositions"),
