@@ -230,6 +230,15 @@ def test_an_opening_present_participle_frames_the_sentence() -> None:
     assert c["text"] == "Rising prices are hurting families"
 
 
+def test_a_clause_ending_with_a_quotation_then_said_and_its_subject() -> None:
+    c = one(
+        'Tools are often leaked between groups, however, and shared code "proves very little '
+        'on its own", said Marcus Odell, a former analyst.'
+    )
+    assert c["names"] == ["Marcus Odell"]
+    assert c["text"].endswith('"proves very little on its own"')
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

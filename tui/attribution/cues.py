@@ -2100,6 +2100,16 @@ def _verb(
     # `"…," its spokesman, Paulo Ventura, said` or "X, appos, VERB …"
     if not preceded_by_sep:
         return None
+    if (
+        what is None
+        and after_tok is not None
+        and (after_tok.cap or after_tok.bare in p.determiners)
+        and s.seg_start(seg_a - 1) > s.start
+        and _ends_with_quote(view, s.seg_start(seg_a - 1), seg_a)
+    ):
+        # '…, however, and shared code "proves very little", said Marcus Odell': a clause
+        # that ends with a quotation, then the verb and its subject
+        return _inverted(r, vs, ve, after_rec, past, cue, rec)
     subj = r.backward_subject(seg_a - 1)
     if subj is not None and subj.quote_first and subj.np_like and what is None and adjunct_after:
         return _trailing(
