@@ -306,6 +306,8 @@ def test_unsourced_hedged_claim() -> None:
         "According to the agreement signed in 2008, each state must curb illegal mining.",
         "Per the AIU's rules, a suspension bars an athlete from all competition.",
         "Under the league's regulations, a club may appeal within ten days.",
+        "A Nordvik spokeswoman disputed that account.",
+        "The company denied that claim, which it called baseless.",
     ],
 )
 def test_traps(sentence: str) -> None:

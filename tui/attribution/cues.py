@@ -499,6 +499,13 @@ class Reader:
             and not any(t.low in p.auxiliary_words or t.low in p.verbs for t in ts[1:])
         )
 
+    def _lone_word_after(self, k: int) -> bool:
+        """The sentence's word ``k`` is alone before a separator or the sentence's end."""
+        toks = self.s.toks
+        if k >= len(toks):
+            return False
+        return k + 1 == len(toks) or self.s.seg_end(toks[k].end) < toks[k + 1].start
+
     def _lone_pronoun(self, a: int, b: int) -> bool:
         ts = self.toks(a, b)
         return len(ts) == 1 and ts[0].bare in self.p.pronouns
@@ -926,6 +933,8 @@ class Reader:
             if (t.low in complementizers or bare in complementizers) and not any(
                 pos <= qa < at < qb for qa, qb in self.s.quotes
             ):  # not a relative inside the quoted object: "dénonce « une X, que … »"
+                if bare in p.det_demonstrative and self._lone_word_after(i + j + 1):
+                    break  # "disputed that account, saying …": a determiner, no clause
                 best, best_at = ("that", t.end), at
                 break
             if j == 0 and at < seg_end:
