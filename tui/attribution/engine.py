@@ -15,6 +15,7 @@ from tui.attribution.text import (
     OPENERS,
     Sentence,
     Token,
+    bare_of,
     build_sentence,
     strip_quote_marks,
     trim,
@@ -353,13 +354,12 @@ def _in_a_fiction(sent: Sentence, pack: RulePack) -> bool:
     the plot, not a claim."""
     if not sent.seps or not pack.fiction:
         return False
+    frame = sent.toks_in(sent.start, sent.seps[0])
+    if pack.fiction.isdisjoint(map(bare_of, frame)):
+        return False  # (most sentences: no fiction word to read further for)
     # (a quoted title and a year are not counted: "Dans son roman « L'Été des cartables »
     # (2019),", "In the 2021 thriller "Dark Grid",")
-    frame = [
-        t
-        for t in sent.toks_in(sent.start, sent.seps[0])
-        if not t.text.isdigit() and not sent.in_quote(t.start)
-    ]
+    frame = [t for t in frame if not t.text.isdigit() and not sent.in_quote(t.start)]
     return (
         0 < len(frame) <= FICTION_FRAME_MAX
         and frame[0].bare in pack.prepositions
