@@ -973,6 +973,15 @@ def test_du_cote_de_encadre_la_phrase_et_l_un_d_eux_renvoie_au_sujet() -> None:
     assert found[1]["names"] == found[0]["names"]
 
 
+def test_tout_en_rappelant_que() -> None:
+    c = one(
+        "Le ministère a exprimé sa solidarité avec le militaire blessé, tout en rappelant que "
+        "la surveillance de la frontière est une responsabilité partagée."
+    )
+    assert c["chain"] == ["Le ministère"]
+    assert c["text"] == "la surveillance de la frontière est une responsabilité partagée"
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

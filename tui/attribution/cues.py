@@ -1876,9 +1876,17 @@ def _verb(
         if what is None or what[0] not in ("that", "colon", "inf", "obj"):
             return None
         subject = None
+        # "…, tout en rappelant que …": a gerund's markers between the comma and the verb
+        gerund_at = vs
+        before = s.tok_before(vs)
+        for _ in range(2):
+            if before is None or before.bare not in p.gerund_markers:
+                break
+            gerund_at = before.start
+            before = s.tok_before(gerund_at)
         if not prior:
             # "X a reconnu des pertes, assurant que …": the subject of the main clause
-            sep = r.sep_right_before(vs)
+            sep = r.sep_right_before(gerund_at)
             if sep is None:
                 return None
             subject = _subject_prefix(r, s.start, sep)
@@ -1891,7 +1899,7 @@ def _verb(
             subject,
             ref="prev" if subject is None else None,
             past=False,
-            region=(r.sep_right_before(vs) or vs, what[1]),
+            region=(r.sep_right_before(gerund_at) or vs, what[1]),
         )
 
     # "C'est ce que révèle X": the claim is the previous sentence (filled in by the engine)

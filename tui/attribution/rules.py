@@ -108,6 +108,7 @@ _SCHEMA: dict[str, Any] = {
         "adverbs": "list",
         "participle_endings": "list",
         "gerund_endings": "list",
+        "gerund_markers": "list",
     },
     "cues": {
         "prepositions": "entries",
@@ -416,6 +417,8 @@ class RulePack:
     participle_endings: tuple[str, ...] = ()
     # of a present participle ("Giving evidence, X told …"): an opening frame by itself
     gerund_endings: tuple[str, ...] = ()
+    # words between a comma and a cue verb's gerund: "…, tout en rappelant que …"
+    gerund_markers: frozenset[str] = frozenset()
     zero_that: bool = False  # cues.zero_complementizer: a claim may follow a verb bare
     # The words that open a match of a pattern of MARKED_PATTERNS, each with (the bits of
     # the patterns it may open whatever word comes next, the bits of those it opens only
@@ -963,6 +966,7 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         adverbs=words("words", "adverbs"),
         participle_endings=tuple(sorted(words("words", "participle_endings"))),
         gerund_endings=tuple(sorted(words("words", "gerund_endings"))),
+        gerund_markers=words("words", "gerund_markers"),
         prep_re=alt(preps, "cues.prepositions"),
         preps=preps,
         relprep_re=alt(words("cues", "relative_prepositions"), "cues.relative_prepositions"),
