@@ -239,6 +239,24 @@ def test_a_clause_ending_with_a_quotation_then_said_and_its_subject() -> None:
     assert c["text"].endswith('"proves very little on its own"')
 
 
+def test_a_subject_with_its_author_in_apposition() -> None:
+    c = one(
+        "The report, written by the council's head of property, Andrew Fell, puts the cost "
+        "of reopening the pool at 5.4 million pounds."
+    )
+    assert c["chain"] == ["The report"]
+    assert c["text"].startswith("the cost of reopening")
+
+
+def test_a_subject_after_and_with_a_relay_in_apposition() -> None:
+    c = one(
+        "And a 2021 survey by the engineering firm Drummond Hale, obtained last year by a "
+        'civic society, described the pool tank as "structurally sound".'
+    )
+    assert c["chain"] == ["a 2021 survey by the engineering firm Drummond Hale"]
+    assert c["text"].startswith("the pool tank")
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -432,6 +432,9 @@ class Reader:
             or w in p.relatives
             or t.text.isdigit()
             or self.participial(t)
+            # "The report, written by the head of property, …": a cue verb's participle
+            # with its agent names an author, in apposition
+            or (len(ts) > 1 and ts[1].bare in p.agent and self.participial(t, cue_verbs=True))
             or _determiner_phrase_at(self, t.start)
             # "premier syndicat du second degré", "ancien ministre": an adjective, then the
             # title or kind noun of an apposition without an article
@@ -505,6 +508,18 @@ class Reader:
         if k >= len(toks):
             return False
         return k + 1 == len(toks) or self.s.seg_end(toks[k].end) < toks[k + 1].start
+
+    def _conjunction_np(self, a: int, b: int) -> int | None:
+        """Where the noun phrase starts in a segment that opens with a conjunction and then
+        a determiner ("And a 2021 survey by X"), or None."""
+        ts = self.toks(a, b)
+        p = self.p
+        if len(ts) < 3 or ts[0].bare not in p.conjunctions:
+            return None
+        t = ts[1]
+        if (t.bare in p.determiners or t.low in p.determiners) and self.np_like(t.start, b):
+            return t.start
+        return None
 
     def _lone_pronoun(self, a: int, b: int) -> bool:
         ts = self.toks(a, b)
@@ -685,6 +700,12 @@ class Reader:
         while i0 < len(segs) and (
             self.is_framing(*segs[i0]) or (i0 == 0 and self._opening_participle(*segs[0]))
         ):
+            conj = self._conjunction_np(*segs[i0])
+            if conj is not None:
+                # "And a 2021 survey by X, obtained by Y, described …": a conjunction, then
+                # the subject
+                segs[i0] = (conj, segs[i0][1])
+                break
             i0 += 1
         cand = segs[i0:]
         p = self.p
