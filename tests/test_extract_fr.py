@@ -982,6 +982,15 @@ def test_tout_en_rappelant_que() -> None:
     assert c["text"] == "la surveillance de la frontière est une responsabilité partagée"
 
 
+def test_interroge_par_un_media_puis_un_titre_et_son_nom() -> None:
+    c = one(
+        "Interrogé par France Info, le directeur de la caisse primaire, Bertrand Lafosse, a "
+        "indiqué que les contrôles avaient été renforcés depuis 2023."
+    )
+    assert c["chain"] == ["le directeur de la caisse primaire, Bertrand Lafosse", "France Info"]
+    assert c["names"][0] == "Bertrand Lafosse"
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -778,6 +778,7 @@ class Reader:
                     # une enquête, confiée à la gendarmerie, a indiqué la procureure"
                     head_np = False
         subj = Subject(cand[0][0], cand[0][1], relays=leading_relays)
+        n_leading = len(leading_relays)  # (the relays of the frame before the subject)
         # after the subject: appositions, relays, relatives, and adjuncts or a pronoun that
         # repeats the subject ("speaking on condition of anonymity", "lui", "for its part")
         subj.np_like = (
@@ -825,7 +826,12 @@ class Reader:
                 or first.bare in p.kinds
                 or first.bare in p.person_gender
             )
-            if naming and not subj.relays and subj.reverse is None and subj.end == a - 1:
+            if (
+                naming
+                and len(subj.relays) == n_leading  # (none of its own: "X, cited by Y, Z")
+                and subj.reverse is None
+                and subj.end == a - 1
+            ):
                 subj.end = b
         if subj.reverse is None:
             subj.reverse = opening_relay
