@@ -991,6 +991,17 @@ def test_interroge_par_un_media_puis_un_titre_et_son_nom() -> None:
     assert c["names"][0] == "Bertrand Lafosse"
 
 
+def test_selon_au_milieu_apres_une_proposition_ouverte_par_un_demonstratif() -> None:
+    c = one(
+        "Cette flotte compterait entre 600 et 1 000 navires, selon les estimations "
+        "occidentales, pour la plupart mal assurés."
+    )
+    assert c["text"].startswith("Cette flotte compterait") and c["hedged"]
+    # but "Cette semaine," frames the sentence: the claim follows the cue
+    c = one("Cette semaine, selon la préfecture, le pont restera fermé.")
+    assert c["text"] == "le pont restera fermé"
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -31,6 +31,7 @@ INFINITIVE_WINDOW = 6
 # Longest comma segment still read as an apposition of a subject ("Karima Belaïd, déléguée
 # CFDT, résume …"); a longer one is a clause.
 APPOSITION_MAX = 16
+DEMONSTRATIVE_FRAME = 3  # words of a frame opening with a demonstrative ("Ce mardi matin,")
 AFFILIATION_MAX = 6  # "de l'Institut Pasteur" after a leading source
 # A claim before its named subject ("<claim>, Jo Kent, a spokesman, said") has this many
 # words at least; a short adjunct after a closing cue verb ("said on Tuesday") at most this.
@@ -388,12 +389,15 @@ class Reader:
 
     def is_framing(self, a: int, b: int) -> bool:
         t = self.next_tok(a)  # the first word of [a, b), if it ends by b
-        return (
-            t is not None
-            and t.end <= b
-            and t.bare in self.p.framing_starts
-            and not _determiner_phrase_at(self, t.start)  # "At least two firms"
-        )
+        if (
+            t is None
+            or t.end > b
+            or t.bare not in self.p.framing_starts
+            or _determiner_phrase_at(self, t.start)  # "At least two firms"
+        ):
+            return False
+        # "Cette semaine," frames; "Cette flotte compterait 600 navires," is a clause
+        return t.bare not in self.p.det_demonstrative or len(self.toks(a, b)) <= DEMONSTRATIVE_FRAME
 
     def np_like(self, a: int, b: int) -> bool:
         """A comma segment that can be (part of) a subject: a name, a determiner phrase,
