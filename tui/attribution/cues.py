@@ -377,8 +377,23 @@ class Reader:
         # article, a forwarding method would double the cost of each call.
         self.toks = sent.toks_in
         self.next_tok = sent.tok_after
+        self._opening_reverse: re.Match[str] | bool | None = False  # (False: not read yet)
 
     # --- small helpers -------------------------------------------------------------------
+    def opening_reverse(self) -> re.Match[str] | None:
+        """The reverse relay marker that opens the sentence ("Citing …", "Citant …"), if
+        any (read once per sentence: several rules ask)."""
+        m = self._opening_reverse
+        if m is False:
+            m = None
+            rx = self.p.relay_reverse_re
+            if rx is not None and self.s.toks:
+                first = self.s.toks[0]
+                if self.free(first.start, first.end):
+                    m = rx.match(self.view, first.start)
+            self._opening_reverse = m
+        return m
+
     def free(self, a: int, b: int) -> bool:
         """Not inside a quotation and not overlapping a trap."""
         for qa, qb in self.s.quotes:
@@ -1418,16 +1433,10 @@ def _opening_frame_relays(r: Reader, seg_a: int) -> list[Relay]:
 def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
     """The span of whom a reverse relay opening the sentence cites, up to ``end`` (a
     separator after the relay's first segment), when it may name a source."""
-    p = r.p
+    m = r.opening_reverse()
+    if m is None or m.start() >= end:
+        return None
     s = r.s
-    if p.relay_reverse_re is None or not s.toks:
-        return None
-    first = s.toks[0]
-    if first.start >= end or not r.free(first.start, first.end):
-        return None
-    m = p.relay_reverse_re.match(r.view, first.start)
-    if m is None:
-        return None
     first_end = s.seg_end(m.end())
     if first_end > end or not _names_a_source(r, m.end(), first_end):
         return None
