@@ -257,6 +257,14 @@ def test_a_subject_after_and_with_a_relay_in_apposition() -> None:
     assert c["text"].startswith("the pool tank")
 
 
+def test_a_document_shows_a_clause_without_that() -> None:
+    c = one("The council's own figures show the lido drew 41,000 swimmers in 2021.")
+    assert c["chain"] == ["The council's own figures"]
+    assert c["text"] == "the lido drew 41,000 swimmers in 2021"
+    # "shows" after no document: no cue
+    assert attributed("The channel shows the match on Sunday.") == []
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -1998,7 +1998,18 @@ def _verb(
         # "…, the court heard.", "…, data from the institute show."
         and not (what is None and seg_a > s.start and _closes_sentence(r, ve))
     ):
-        return None  # a clause verb reports a clause or a quotation, never an object
+        if not (
+            what is None
+            and r.zero_that
+            and ts_pre
+            and p.kinds.get(ts_pre[-1].bare) == "document"
+            and nxt is not None
+            and (nxt.bare in p.determiners or nxt.low in p.determiners)
+        ):
+            return None  # a clause verb reports a clause or a quotation, never an object
+        # "The council's own figures show the lido drew …": a document's finding, with no
+        # complementizer where the language may leave it out
+        zero_that = True
     # (``nxt`` already is the word after the verb's own end, ``cue[1]``)
     after_tok = nxt if after_rec == cue[1] else r.next_tok(after_rec)
     adjunct_after = (
