@@ -265,6 +265,16 @@ def test_a_document_shows_a_clause_without_that() -> None:
     assert attributed("The channel shows the match on Sunday.") == []
 
 
+def test_a_description_with_a_compound_adjective_stands_for_the_name() -> None:
+    found = attributed(
+        "Shares in Skyvale Airways fell on Thursday, after the low-cost carrier cut its profit "
+        "forecast and said it would ground 14 of its 96 jets. The Dublin-based airline now "
+        "expects a smaller profit, it said."
+    )
+    assert [c["names"] for c in found] == [["Skyvale Airways"], ["Skyvale Airways"]]
+    assert found[0]["chain"] == ["the low-cost carrier"]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

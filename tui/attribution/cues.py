@@ -1758,6 +1758,21 @@ def _verb(
         and genitive(ts_pre[-3:-1])
     ):
         return None
+    # the same after a possessive: "cut its profit forecast and said …"
+    if (
+        len(ts_pre) >= 2
+        and not aux
+        and ts_pre[-2].bare in p.det_possessive
+        and not ts_pre[-1].cap
+        and ts_pre[-1].bare not in p.kinds
+        and ts_pre[-1].bare not in p.person_gender
+        and ts_pre[-1].bare not in p.vague_nouns
+        and ts_pre[-1].bare not in p.transparent
+        and ts_pre[-1].bare not in p.adverbs
+        and not ts_pre[-1].bare.endswith("s")
+        and not view[ts_pre[-1].end : vs].strip()
+    ):
+        return None
     # a noun after an article and a number: "A 2024 report by the auditor general found …"
     if (
         len(ts_pre) >= 2
@@ -2051,7 +2066,20 @@ def _verb(
         elif ref == "impersonal":
             origin = _impersonal_source(r, ve)
         elif not prior:
-            origin = _subject_prefix(r, s.start, ts_pre[-1].start)  # "X welcomed … but said"
+            # "X welcomed … but said"; "…, after the carrier cut its forecast and said": the
+            # subject of the clause the conjunction goes on with, after its subordinator
+            sub = next(
+                (
+                    k
+                    for k in range(len(ts_pre) - 2, -1, -1)
+                    if ts_pre[k].bare in p.subordinators and not ts_pre[k].cap
+                ),
+                None,
+            )
+            if sub is not None and _np_start(r, ts_pre[sub + 1].start, ts_pre[-1].start):
+                origin = _leading_np(r, ts_pre[sub + 1 : -1])
+            else:
+                origin = _subject_prefix(r, s.start, ts_pre[-1].start)
         else:
             origin = None
             if prior[-1].reverse_origin is None:
@@ -2428,7 +2456,12 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
             continue  # "Plus prudente, Inès Haddou a …": a detached adjective
         start = x
         break
-    ts = r.toks(start, b)
+    return _leading_np(r, r.toks(start, b))
+
+
+def _leading_np(r: Reader, ts: list[Token]) -> tuple[int, int] | None:
+    """The noun phrase that opens the words ``ts`` of a clause, when it names a source."""
+    p = r.p
     out: list[Token] = []
     for k, t in enumerate(ts):
         if (

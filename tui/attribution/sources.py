@@ -407,10 +407,11 @@ class Registry:
         head = m.head
         determiners = self.pack.determiners
         stands_for = self.pack.descriptions.get(head, ())  # the kinds it may stand for
-        # "the transitional government": its modifiers must fit what it stands for
+        # "the transitional government": its modifiers must fit what it stands for (but
+        # not a compound adjective: "the low-cost carrier", "the Dublin-based airline")
         modifiers = [
             w
-            for w in _WORD.findall(m.text.lower())
+            for w in _WORD.findall(" ".join(x for x in m.text.lower().split() if "-" not in x))
             if w != head and len(w) > 2 and w not in determiners
         ]
         # what the walk below asks of the mention alone, asked once
@@ -419,7 +420,10 @@ class Registry:
         kind_known = m.kind not in _VAGUE_KINDS
         # "the company", not "the labour ministry"
         short_org = (
-            m.person is False and m.kind in ("company", "unknown") and len(m.text.split()) <= 2
+            m.person is False
+            and m.kind in ("company", "unknown")
+            # (a compound adjective does not count: "the low-cost carrier")
+            and len([w for w in m.text.split() if "-" not in w]) <= 2
         )
         # the walk of self._recent(pos), inline: a description looks through many entities
         # and a generator resumes once per entity
