@@ -389,7 +389,7 @@ class Reader:
             rx = self.p.relay_reverse_re
             if rx is not None and self.s.toks:
                 first = self.s.toks[0]
-                if self.free(first.start, first.end):
+                if first.bare in self.p.relay_reverse_leads and self.free(first.start, first.end):
                     m = rx.match(self.view, first.start)
             self._opening_reverse = m
         return m

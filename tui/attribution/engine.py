@@ -355,8 +355,17 @@ def _in_a_fiction(sent: Sentence, pack: RulePack) -> bool:
     if not sent.seps or not pack.fiction:
         return False
     frame = sent.toks_in(sent.start, sent.seps[0])
+    if not frame:
+        return False
+    first = frame[0]
+    if (
+        first.bare not in pack.prepositions
+        and not first.text.isdigit()
+        and not sent.in_quote(first.start)
+    ):
+        return False  # (most sentences: they open on no preposition)
     if pack.fiction.isdisjoint(map(bare_of, frame)):
-        return False  # (most sentences: no fiction word to read further for)
+        return False  # (no fiction word to read further for)
     # (a quoted title and a year are not counted: "Dans son roman « L'Été des cartables »
     # (2019),", "In the 2021 thriller "Dark Grid",")
     frame = [t for t in frame if not t.text.isdigit() and not sent.in_quote(t.start)]

@@ -337,6 +337,9 @@ class RulePack:
     inversion_re: re.Pattern[str] | None
     relay_forward_re: re.Pattern[str] | None
     relay_reverse_re: re.Pattern[str] | None
+    # the first words of those markers, lower case: a sentence opening with none of them
+    # opens with no reverse relay
+    relay_reverse_leads: frozenset[str]
     relay_publication_re: re.Pattern[str] | None
     backref_nouns: frozenset[str]
     hedge_re: re.Pattern[str] | None  # listed hedge words and phrases
@@ -983,6 +986,9 @@ def compile_pack(data: Mapping[str, Any], paths: tuple[str, ...]) -> RulePack:
         inversion_re=inversion_re,
         relay_forward_re=forward_re,
         relay_reverse_re=alt(words("relays", "reverse"), "relays.reverse"),
+        relay_reverse_leads=frozenset(
+            w.split()[0].rstrip("'") for w in words("relays", "reverse") if w.split()
+        ),
         relay_publication_re=publication_re,
         backref_nouns=words("relays", "backref_nouns"),
         hedge_re=_compile("|".join(hedge_parts), where, "hedges") if hedge_parts else None,

@@ -409,10 +409,11 @@ class Registry:
         stands_for = self.pack.descriptions.get(head, ())  # the kinds it may stand for
         # "the transitional government": its modifiers must fit what it stands for (but
         # not a compound adjective: "the low-cost carrier", "the Dublin-based airline")
+        text = m.text.lower()
+        if "-" in text:
+            text = " ".join(x for x in text.split() if "-" not in x)
         modifiers = [
-            w
-            for w in _WORD.findall(" ".join(x for x in m.text.lower().split() if "-" not in x))
-            if w != head and len(w) > 2 and w not in determiners
+            w for w in _WORD.findall(text) if w != head and len(w) > 2 and w not in determiners
         ]
         # what the walk below asks of the mention alone, asked once
         # the description may stand for a person
