@@ -516,6 +516,8 @@ def analyse(
         if b in org_nouns and b not in vague_nouns:
             if i + 1 < len(order) and order[i + 1].bare in person_gender:
                 continue  # "a former airline captain": the organisation qualifies the title
+            if genitive(order[i : i + 2]):
+                continue  # "the firm's site supervisor": the organisation owns the title
             person = False
             break
     if media:
