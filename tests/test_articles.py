@@ -637,6 +637,7 @@ def test_seed_article() -> None:
         "A patient at a clinic in Bergen. Photo: Lena Mørk/Vital Signs",
         "Declan Moran in the harbour, August 2025. Photograph: Colm Reddy for The Review",
         "Une parcelle recouverte de déblais, le 17 septembre 2025. MAUD LESCURE / LE MONDE",
+        "Grégory Marsan à son arrivée au palais de justice, lundi 20 octobre. PHOTO NADIA FERHAT",
         "Newsletter: the morning briefing in your inbox",
         "Sign up for our daily newsletter",
         "Inscrivez-vous à notre lettre d'information",
@@ -660,6 +661,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Par ailleurs, le préfet a annoncé des renforts.",
         "See the full list of schools that will close on Friday.",
         "The minister said the photo: a fake, according to his office, taken years ago.",
+        "Le maire a refusé de poser pour une PHOTO DU CONSEIL.",
         "Le ministère a publié une photo : on y voit le préfet, qui a démenti les faits, selon "
         "son cabinet, et a annoncé une enquête administrative sur les conditions de sa "
         "diffusion, dont les conclusions sont attendues avant la fin du mois prochain, a-t-il "
