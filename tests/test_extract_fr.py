@@ -1002,6 +1002,23 @@ def test_selon_au_milieu_apres_une_proposition_ouverte_par_un_demonstratif() -> 
     assert c["text"] == "le pont restera fermé"
 
 
+def test_la_personne_nommee_juste_avant_est_celle_du_pronom() -> None:
+    found = attributed(
+        "« Ils ont été choisis parce qu'ils étaient vulnérables », a lancé le procureur, "
+        "Olivier Tessier. Le témoignage de Kévin D., ancien commercial de la société, a "
+        "pourtant jeté un froid. Les vendeurs touchaient, selon lui, une prime de 800 euros."
+    )
+    assert found[-1]["names"] == ["Kévin D."]  # (an initial keeps its full stop)
+
+
+def test_l_acronyme_d_une_apposition_n_est_pas_la_source() -> None:
+    c = one(
+        "Aux yeux de Camille Forestier, chercheuse à l'Institut français des relations "
+        "internationales (Ifri), ces bateaux offrent « un déni plausible »."
+    )
+    assert c["names"] == ["Camille Forestier"]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

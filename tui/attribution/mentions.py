@@ -172,12 +172,17 @@ def name_runs(
             i += 1
         while i < j and toks[i].bare in not_names:
             i += 1  # "Mayor December Anna": past the title, a never-name word opens no run
-        while j > i and toks[j - 1].bare in particles:
+        while j > i and toks[j - 1].bare in particles and not is_initial(view, toks[j - 1]):
             j -= 1
         if j > i:
             runs.append((i, j))
         resume = j if j > i else i + 1
     return runs
+
+
+def is_initial(view: str, t: Token) -> bool:
+    """A capital letter and a full stop: an initial ("Kévin D."), not a particle ("d")."""
+    return t.cap and len(t.text) == 1 and view[t.end : t.end + 1] == "."
 
 
 def find_kind(toks: list[Token], pack: RulePack, start: int = 0) -> tuple[str, int]:
@@ -425,6 +430,16 @@ def analyse(
         # "a French diplomatic source", "Western diplomats": a capitalised modifier of a
         # vague noun names no one
         name_run = None
+    if (
+        acronym is not None
+        and name_run is not None
+        and name_run[0] <= dets
+        and 0 <= text.find(",") < acronym.start()
+    ):
+        # "Camille Forestier, chercheuse à l'Institut français des relations internationales
+        # (Ifri)": the acronym is the apposition's institution; the name opening the
+        # mention is the source
+        acronym = None
     named = name_run is not None or acronym is not None
     if acronym is not None and head in person_gender:
         # A person's title with an acronym: the person is the source, not their body
@@ -443,7 +458,9 @@ def analyse(
         key = frozenset({name.lower()})
     elif name_run is not None:
         a, b = name_run
-        name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
+        # (an initial keeps its full stop: "Kévin D.")
+        name_end = toks[b - 1].end + (1 if is_initial(view, toks[b - 1]) else 0)
+        name = body[toks[a].start : name_end].rstrip("'\u2019")
         particles = pack.name_particles
         if b - a == 1:  # (most names: one word, no list to build)
             word = toks[a].bare

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tui.attribution.mentions import Mention, known_outlet_span, name_runs
+from tui.attribution.mentions import Mention, is_initial, known_outlet_span, name_runs
 from tui.attribution.rules import RulePack
 from tui.attribution.text import Sentence, Token, tokens
 from tui.model import Source, slug_id, unique_id
@@ -76,6 +76,10 @@ class Registry:
         self.subjects: list[tuple[int, int, int]] = []
         self.sent_index = 0
         self.subject_at = 0  # where the latest subject was named
+        # (sentence, paragraph, start, entities named) of the sentence being read and of
+        # the one before: "Le témoignage de Kévin D. a jeté un froid. Les vendeurs, dit-il, …"
+        self.named: tuple[int, int, int, list[int]] | None = None
+        self.named_before: tuple[int, int, int, list[int]] | None = None
         # the entity named in the reading sentence's topic frame ("Quant à X, il …")
         self.topic: Entity | None = None
         self._content_cache: dict[str, frozenset[str]] = {}
@@ -212,7 +216,11 @@ class Registry:
             ):
                 return self.topic  # "Quant à M. Dastugue, il assure …"
             if speaker:
-                e = self._recent_subject(m) or self._last_speaker(m, pos)
+                e = (
+                    self._recent_subject(m)
+                    or self._named_just_before(m)
+                    or self._last_speaker(m, pos)
+                )
                 if e is not None:
                     return e
             return self._pronoun(m, pos)
@@ -314,6 +322,30 @@ class Registry:
         if self.speakers and self.speakers[-1][0] >= self.subject_at:
             return None  # someone spoke since the subject was named: they come first
         return e
+
+    def _named_just_before(self, m: Mention) -> Entity | None:
+        """The one person the sentence just before (in this paragraph) named, when no one
+        spoke since it began: "Le témoignage de Kévin D. a jeté un froid. Les vendeurs
+        touchaient, dit-il, …"."""
+        pr = m.pronoun
+        assert pr is not None
+        before = self.named_before
+        if before is None or pr.member or pr.person is False:
+            return None
+        index, para, start, named = before
+        if para != self.para or index != self.sent_index - 1 or not named:
+            return None
+        if self.speakers and self.speakers[-1][0] >= start:
+            return None  # someone spoke since: they come first
+        found: Entity | None = None
+        for idx in named:
+            e = self.entities[idx]
+            if e is found or e.person is not True or not self._fits(pr, e):
+                continue
+            if found is not None:
+                return None  # two people: the pronoun does not say which
+            found = e
+        return found
 
     def _named_last(self, m: Mention, pos: int) -> Entity | None:
         """The entity the pronoun fits that was named last before ``pos``, by position in
@@ -493,6 +525,9 @@ class Registry:
         self.para = sent.para
         self.sent_index = sent.index
         self.topic = None
+        self.named_before = self.named
+        named: list[int] = []
+        self.named = (sent.index, sent.para, sent.start, named)
         toks = sent.toks
         if not toks:
             return
@@ -561,6 +596,7 @@ class Registry:
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
+            named.append(e.idx)
             if (
                 frame_end >= 0
                 and frame_end <= a
@@ -638,9 +674,28 @@ class Registry:
                     kind = p.kinds[t.bare]
                     person = False if t.bare in p.org_nouns else None
                     break
+        if (
+            person is None
+            and kind is None
+            and b < len(toks)
+            and view[toks[b - 1].end : toks[b].start].strip(" .") == ","
+        ):
+            # a person's title in the apposition right after: "Kévin D., ancien commercial"
+            for t in toks[b : b + 3]:
+                if (t is not toks[b] and "," in view[t.start - 2 : t.start]) or (
+                    t.low in p.auxiliary_words or t.low in p.verbs  # "X, a prévenu …"
+                ):
+                    break
+                if t.bare in p.person_gender:
+                    person, gender = True, p.person_gender[t.bare]  # (its kind: as found)
+                    break
+                if t.bare in p.kinds:
+                    break
         if kind is None and b - a < 2:
             return None
-        name = body[toks[a].start : toks[b - 1].end].rstrip("'\u2019")
+        # (an initial keeps its full stop: "Kévin D.")
+        name_end = toks[b - 1].end + (1 if is_initial(view, toks[b - 1]) else 0)
+        name = body[toks[a].start : name_end].rstrip("'\u2019")
         outlet = known_outlet_span(view, toks[a].start, toks[b - 1].end, p)
         if outlet is not None:
             name = body[outlet[0] : outlet[1]]  # "Le Canard enchaîné"
