@@ -31,6 +31,7 @@ INFINITIVE_WINDOW = 6
 # Longest comma segment still read as an apposition of a subject ("Karima Belaïd, déléguée
 # CFDT, résume …"); a longer one is a clause.
 APPOSITION_MAX = 16
+SEPARATORS_OR_END = frozenset(("", ",", ";", ":", ".", "!", "?", "\n"))
 DEMONSTRATIVE_FRAME = 3  # words of a frame opening with a demonstrative ("Ce mardi matin,")
 AFFILIATION_MAX = 6  # "de l'Institut Pasteur" after a leading source
 # A claim before its named subject ("<claim>, Jo Kent, a spokesman, said") has this many
@@ -526,7 +527,8 @@ class Reader:
         toks = self.s.toks
         if k >= len(toks):
             return False
-        return k + 1 == len(toks) or self.s.seg_end(toks[k].end) < toks[k + 1].start
+        # (the next character but blanks: a separator, an end of sentence, or none)
+        return self.view[toks[k].end : toks[k].end + 3].lstrip(" ")[:1] in SEPARATORS_OR_END
 
     def _conjunction_np(self, a: int, b: int) -> int | None:
         """Where the noun phrase starts in a segment that opens with a conjunction and then

@@ -172,7 +172,11 @@ def name_runs(
             i += 1
         while i < j and toks[i].bare in not_names:
             i += 1  # "Mayor December Anna": past the title, a never-name word opens no run
-        while j > i and toks[j - 1].bare in particles and not is_initial(view, toks[j - 1]):
+        while (
+            j > i
+            and toks[j - 1].bare in particles
+            and not (toks[j - 1].cap and is_initial(view, toks[j - 1]))
+        ):
             j -= 1
         if j > i:
             runs.append((i, j))
@@ -533,7 +537,7 @@ def analyse(
         if b in org_nouns and b not in vague_nouns:
             if i + 1 < len(order) and order[i + 1].bare in person_gender:
                 continue  # "a former airline captain": the organisation qualifies the title
-            if genitive(order[i : i + 2]):
+            if t.text[-1:] == "'" and genitive(order[i : i + 2]):
                 continue  # "the firm's site supervisor": the organisation owns the title
             person = False
             break
