@@ -351,6 +351,8 @@ def test_unsourced_hedged_claim() -> None:
         "Per the AIU's rules, a suspension bars an athlete from all competition.",
         "Under the league's regulations, a club may appeal within ten days.",
         "A Nordvik spokeswoman disputed that account.",
+        "If the vote goes to plan, the higher rents will take effect in July and add between "
+        "8 and 12 dollars a week.",
         "The company denied that claim, which it called baseless.",
     ],
 )

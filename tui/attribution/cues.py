@@ -2438,8 +2438,8 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
     start = a
     for i, (x, y) in enumerate(segs):
         seg_ts = r.toks(x, y)
-        if r.is_framing(x, y):
-            continue
+        if r.is_framing(x, y) or (seg_ts and seg_ts[0].bare in p.subordinators):
+            continue  # (or a subordinate clause: "If the vote goes to plan, the rents …")
         if (
             i + 1 < len(segs)
             and len(seg_ts) <= 3
@@ -2458,6 +2458,9 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
             continue  # "Plus prudente, Inès Haddou a …": a detached adjective
         start = x
         break
+    else:
+        if segs:
+            start = max(start, segs[-1][1] + 1)  # every segment before frames the clause
     return _leading_np(r, r.toks(start, b))
 
 
