@@ -283,6 +283,15 @@ def test_a_firm_s_supervisor_is_a_person_whom_he_stands_for() -> None:
     assert [c["names"] for c in found] == [["Gary Pilcher"], ["Gary Pilcher"]]
 
 
+def test_a_cue_verb_inside_a_second_that_clause_is_part_of_the_claim() -> None:
+    c = one(
+        "Ann Hanlon said the Premier had known for some time that she would resign, and that "
+        "she had told him so in writing in April."
+    )
+    assert c["names"] == ["Ann Hanlon"]
+    assert c["text"].endswith("told him so in writing in April")
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

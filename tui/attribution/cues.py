@@ -1898,7 +1898,17 @@ def _verb(
             return None
         if (
             not coordinated
-            and (k == 0 or verb_before)
+            # (or after a conjunction: "…, and that she had told him so": a second clause of
+            # an earlier verb's claim)
+            and (
+                k == 0
+                or verb_before
+                or (
+                    k == 1
+                    and ts_pre[0].bare in p.conjunctions
+                    and ts_pre[0].bare not in p.subordinators  # ("tandis que": a subordinator)
+                )
+            )
             and (low in complementizers or bare in complementizers)
         ):
             return None
