@@ -292,6 +292,11 @@ def test_a_cue_verb_inside_a_second_that_clause_is_part_of_the_claim() -> None:
     assert c["text"].endswith("told him so in writing in April")
 
 
+def test_a_family_speaks() -> None:
+    c = one("Callum's family said he had loved learning a trade.")
+    assert c["chain"] == ["Callum's family"]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]
