@@ -76,10 +76,12 @@ class Registry:
         self.subjects: list[tuple[int, int, int]] = []
         self.sent_index = 0
         self.subject_at = 0  # where the latest subject was named
-        # (sentence, paragraph, start, entities named) of the sentence being read and of
-        # the one before: "Le témoignage de Kévin D. a jeté un froid. Les vendeurs, dit-il, …"
-        self.named: tuple[int, int, int, list[int]] | None = None
-        self.named_before: tuple[int, int, int, list[int]] | None = None
+        # the sentence before the one being read (index, paragraph, start): the names it
+        # holds are its salience entries ("Le témoignage de Kévin D. a jeté un froid. Les
+        # vendeurs, dit-il, …")
+        self.before_index = -1
+        self.before_para = -1
+        self.before_start = 0
         # the entity named in the reading sentence's topic frame ("Quant à X, il …")
         self.topic: Entity | None = None
         self._content_cache: dict[str, frozenset[str]] = {}
@@ -329,16 +331,19 @@ class Registry:
         touchaient, dit-il, …"."""
         pr = m.pronoun
         assert pr is not None
-        before = self.named_before
-        if before is None or pr.member or pr.person is False:
+        if pr.member or pr.person is False:
             return None
-        index, para, start, named = before
-        if para != self.para or index != self.sent_index - 1 or not named:
+        if self.before_para != self.para or self.before_index != self.sent_index - 1:
             return None
+        start = self.before_start
         if self.speakers and self.speakers[-1][0] >= start:
             return None  # someone spoke since: they come first
         found: Entity | None = None
-        for idx in named:
+        for at, idx in reversed(self.salience):
+            if at >= self.sent_start:
+                continue  # (named in this sentence)
+            if at < start:
+                break
             e = self.entities[idx]
             if e is found or e.person is not True or not self._fits(pr, e):
                 continue
@@ -521,13 +526,13 @@ class Registry:
     def scan(self, view: str, body: str, sent: Sentence) -> None:
         """Names in the sentence make their entity salient; titled names become entities
         ("la société Terraval", "the director Aoife Lennon") that pronouns may point to."""
+        self.before_index = self.sent_index
+        self.before_para = self.para
+        self.before_start = self.sent_start
         self.sent_start = sent.start
         self.para = sent.para
         self.sent_index = sent.index
         self.topic = None
-        self.named_before = self.named
-        named: list[int] = []
-        self.named = (sent.index, sent.para, sent.start, named)
         toks = sent.toks
         if not toks:
             return
@@ -596,7 +601,6 @@ class Registry:
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
-            named.append(e.idx)
             if (
                 frame_end >= 0
                 and frame_end <= a
