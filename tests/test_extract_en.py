@@ -297,6 +297,11 @@ def test_a_family_speaks() -> None:
     assert c["chain"] == ["Callum's family"]
 
 
+def test_an_insertion_between_the_auxiliary_and_the_participle() -> None:
+    c = one("The company has, however, denied that it broke the rules.")
+    assert c["chain"] == ["The company"] and c["text"] == "it broke the rules"
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -1019,6 +1019,18 @@ def test_l_acronyme_d_une_apposition_n_est_pas_la_source() -> None:
     assert c["names"] == ["Camille Forestier"]
 
 
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Le porte-parole du Kremlin a, lui, dénoncé « une campagne d'hystérie ».", "porte-parole"),
+        ("La région a, de son côté, indiqué être prête à participer.", "La région"),
+    ],
+)
+def test_une_incise_entre_l_auxiliaire_et_le_participe(sentence: str, source: str) -> None:
+    c = one(sentence)
+    assert source in c["chain"][0]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -1399,6 +1399,23 @@ def _cited_by_speaker(
     return None, s.end
 
 
+INSERTION_MAX = 3  # words of a short insertion between an auxiliary and its participle
+
+
+def _past_insertion(r: Reader, seg_a: int) -> Token | None:
+    """ "Le porte-parole a, lui, dénoncé …", "The company has, however, denied …": a short
+    insertion between an auxiliary and the participle that opens its segment (at
+    ``seg_a``). Returns that auxiliary, or None."""
+    s = r.s
+    ins_start = s.seg_start(seg_a - 1)
+    if ins_start <= s.start or not 1 <= len(r.toks(ins_start, seg_a - 1)) <= INSERTION_MAX:
+        return None
+    before = r.toks(s.seg_start(ins_start - 1), ins_start - 1)
+    if len(before) >= 2 and before[-1].low in r.p.auxiliary_words:
+        return before[-1]
+    return None
+
+
 def _fronted_reverse(r: Reader, seg_a: int) -> tuple[int, int] | None:
     """ "Citing three officials, the agency said …", "Citant un membre de la commission, le
     journal ajoutait que …": a reverse relay opening the sentence, in the segments before
@@ -1629,6 +1646,11 @@ def _verb(
     if form.clause:
         zero_that = False  # and never a direct object: see VerbForm.clause
     seg_a = s.seg_start(vs)
+    inserted_aux: Token | None = None  # "X a, lui, dénoncé": the auxiliary before an insertion
+    if "participle" in form.tenses and seg_a > s.start and not r.toks(seg_a, vs):
+        inserted_aux = _past_insertion(r, seg_a)
+        if inserted_aux is not None:
+            seg_a = s.seg_start(inserted_aux.start)
     pa = max(seg_a, vs - 80)  # where the auxiliary is looked for (a word there may be cut)
     pre_end = vs
     aux = False
@@ -1679,6 +1701,9 @@ def _verb(
             return None
         aux = True
         pre_end = am.start()
+    elif inserted_aux is not None:
+        aux = True
+        pre_end = inserted_aux.start
     if form.tenses <= {"participle"} and not aux:
         before = s.tok_before(vs)
         if not (
