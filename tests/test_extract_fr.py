@@ -1545,6 +1545,26 @@ def test_un_roman_titre_encadre_son_intrigue() -> None:
     )
 
 
+def test_un_titre_entre_guillemets_qui_raconte_une_histoire_ouvre_une_intrigue() -> None:
+    assert (
+        attributed(
+            "Tourné l'an dernier, « La Digue » raconte l'histoire de Camille, une ingénieure. "
+            "Face à elle, l'élu affirme que « tout est sous contrôle »."
+        )
+        == []
+    )
+    # but a newspaper's title that reports something is a source
+    assert one("« Le Progrès » raconte que le maire a démissionné.")["chain"] == ["Le Progrès"]
+
+
+def test_une_relative_objet_au_sujet_inverse_n_est_pas_une_affirmation() -> None:
+    found = attributed(
+        "Une version que conteste la déléguée générale du festival, Marion Delestrade. Dans une "
+        "lettre, elle estime que la liberté de programmation n'existe plus."
+    )
+    assert [c["names"] for c in found] == [["Marion Delestrade"]]
+
+
 def test_ce_que_disent_les_personnages_d_un_film_n_est_pas_une_affirmation() -> None:
     assert attributed("Dans le film, trois bûcherons affirment que le sauna guérit tout.") == []
 

@@ -2142,6 +2142,15 @@ def _verb(
         # subject right before the verb: "the company said", "Le préfet a prévenu"
         if ts_pre and ts_pre[0].bare in p.relatives:
             return None  # "which obtained the inspection notes": a verb of the relative clause
+        if (
+            len(ts_pre) > 1
+            and ts_pre[-1].bare in p.relatives
+            and ts_pre[-1].bare not in p.subject_relatives  # (not "un rapport qui jugeait")
+            and not r.view[ts_pre[-1].end : vs].strip()
+        ):
+            # "Une version que conteste la déléguée, …": an object relative, the subject after
+            # the verb; what it says is the antecedent's, not a claim of its own
+            return None
         subject = _trim_subject(r, ts_pre, pre_end)
         if subject is None:
             return None

@@ -336,12 +336,37 @@ def _opens_a_plot(sent: Sentence, pack: RulePack) -> bool:
         if toks[k].bare in fiction_words:
             break
     else:
-        return False
+        return _title_tells(sent, pack)
     stop = sent.seps[0] if sent.seps else sent.end
     for t in toks[k + 1 : PLOT_OPENING_MAX + 1]:
         if t.start >= stop:
             return False
         if t.low in pack.plot_verbs:
+            return True
+    return False
+
+
+TITLE_MAX = 6  # words of a quoted title that tells a story: "« La Digue » raconte l'histoire"
+
+
+def _title_tells(sent: Sentence, pack: RulePack) -> bool:
+    """ "Tourné l'an dernier, « La Digue » raconte l'histoire de Camille …": a short quoted
+    title, capitalised, right before a plot verb that no complementizer follows (not "« Le
+    Monde » raconte que …")."""
+    if not sent.quotes:
+        return False
+    toks = sent.toks
+    for a, b in sent.quotes:
+        inside = sent.toks_in(a + 1, b - 1)
+        if not inside or len(inside) > TITLE_MAX or not inside[0].cap:
+            continue
+        k = sent.tok_index(b)
+        if (
+            k + 1 < len(toks)
+            and toks[k].low in pack.plot_verbs
+            and toks[k + 1].low not in pack.complementizers
+            and toks[k + 1].bare not in pack.complementizers
+        ):
             return True
     return False
 
