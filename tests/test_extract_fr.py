@@ -1031,6 +1031,14 @@ def test_une_incise_entre_l_auxiliaire_et_le_participe(sentence: str, source: st
     assert source in c["chain"][0]
 
 
+def test_pour_le_docteur_x_qui_a_dirige_le_service() -> None:
+    c = one(
+        "Pour le docteur Alain Ferreira, qui a dirigé le service jusqu'en juin, la décision "
+        "était « prévisible depuis au moins deux ans »."
+    )
+    assert c["names"] == ["Alain Ferreira"]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "
