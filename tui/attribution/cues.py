@@ -1771,10 +1771,11 @@ def _verb(
         and not _STOPS.search(view, ts_pre[-3].end, ts_pre[-1].start)  # (one phrase)
     ):
         return None
-    # a noun after a genitive and a word that is no source: "The committee's own forecasts
-    # put …" (but "The company's spokesman said", "The cable's operators said")
+    # a noun owned by a name or a possessive, and no source itself: "The committee's own
+    # forecasts put …", "cut its profit forecast and said …" (but "The company's spokesman
+    # said", "The cable's operators said")
     if (
-        len(ts_pre) >= 3
+        len(ts_pre) >= 2
         and not aux
         and ts_pre[-1].bare not in p.kinds
         and ts_pre[-1].bare not in p.person_gender
@@ -1782,22 +1783,14 @@ def _verb(
         and ts_pre[-1].bare not in p.transparent
         and ts_pre[-1].bare not in p.adverbs
         and not ts_pre[-1].bare.endswith("s")  # ("The cable's operators said": people)
-        and genitive(ts_pre[-3:-1])
-    ):
-        return None
-    # the same after a possessive: "cut its profit forecast and said …"
-    if (
-        len(ts_pre) >= 2
-        and not aux
-        and ts_pre[-2].bare in p.det_possessive
-        and not ts_pre[-1].cap
-        and ts_pre[-1].bare not in p.kinds
-        and ts_pre[-1].bare not in p.person_gender
-        and ts_pre[-1].bare not in p.vague_nouns
-        and ts_pre[-1].bare not in p.transparent
-        and ts_pre[-1].bare not in p.adverbs
-        and not ts_pre[-1].bare.endswith("s")
-        and not view[ts_pre[-1].end : vs].strip()
+        and (
+            (len(ts_pre) >= 3 and genitive(ts_pre[-3:-1]))
+            or (
+                ts_pre[-2].bare in p.det_possessive
+                and not ts_pre[-1].cap
+                and not view[ts_pre[-1].end : vs].strip()
+            )
+        )
     ):
         return None
     # a noun after an article and a number: "A 2024 report by the auditor general found …"
