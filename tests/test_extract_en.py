@@ -302,6 +302,11 @@ def test_an_insertion_between_the_auxiliary_and_the_participle() -> None:
     assert c["chain"] == ["The company"] and c["text"] == "it broke the rules"
 
 
+def test_a_demonstrative_then_a_quotation_is_a_claim() -> None:
+    c = one('The mayor said this time the town had "a plan and a firebreak".')
+    assert c["text"] == 'this time the town had "a plan and a firebreak"'
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

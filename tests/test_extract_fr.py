@@ -1039,6 +1039,14 @@ def test_pour_le_docteur_x_qui_a_dirige_le_service() -> None:
     assert c["names"] == ["Alain Ferreira"]
 
 
+def test_qualifier_ces_informations_de_citation() -> None:
+    found = attributed(
+        "Le porte-parole du Kremlin a qualifié ces informations de « spéculations sans "
+        "fondement ». « La route du Nord restera sous contrôle russe », a-t-il insisté."
+    )
+    assert [c["names"] for c in found] == [["Kremlin"]] * 2  # (a spokesman speaks for it)
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

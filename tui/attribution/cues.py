@@ -2412,7 +2412,8 @@ def _refers_back(r: Reader, pos: int) -> bool:
     if t is None:
         return False
     if t.bare in r.p.det_demonstrative:
-        return True
+        # (but "a qualifié ces informations de « spéculations »": what it calls them)
+        return _OPENER_RE.search(r.view, t.end, r.s.seg_end(t.end)) is None
     if t.bare not in r.p.det_definite and t.low not in r.p.det_definite:
         return False
     noun = r.next_tok(t.end)
