@@ -307,6 +307,22 @@ def test_a_demonstrative_then_a_quotation_is_a_claim() -> None:
     assert c["text"] == 'this time the town had "a plan and a firebreak"'
 
 
+def test_a_name_s_report_is_a_noun_and_a_gerund_inside_a_claim_is_no_cue() -> None:
+    found = attributed(
+        "The institute's report concludes that the canvas was painted in London. Fiona Ashdown "
+        "said it was a blow. She added that the painting would stay on display, with a new "
+        "label explaining its history."
+    )
+    assert [c["text"] for c in found] == [
+        "the canvas was painted in London",
+        "it was a blow",
+        "the painting would stay on display, with a new label explaining its history",
+    ]
+    # a name ending in 's still speaks
+    c = one("The firm may face penalties, analysts at the agency Moody's wrote in a note.")
+    assert c["names"] == ["Moody's"] or "Moody" in c["chain"][0]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -1793,6 +1793,13 @@ def _verb(
         )
     ):
         return None
+    if (
+        not aux
+        and genitive(ts_pre[-2:])
+        and not view[ts_pre[-1].end : vs].strip()
+        and view[vs:ve].lower() in p.backref_nouns  # (not "Moody's wrote")
+    ):
+        return None  # "The institute's report concludes …": the cue word is the owned noun
     # a noun after an article and a number: "A 2024 report by the auditor general found …"
     if (
         len(ts_pre) >= 2
@@ -1960,6 +1967,12 @@ def _verb(
             what = ("obj", nxt.start)  # "…, saying they had been handed to …"
         if what is None or what[0] not in ("that", "colon", "inf", "obj"):
             return None
+        if (
+            prior
+            and prior[-1].claim[0] < vs < prior[-1].claim[1]
+            and r.sep_right_before(vs) is None
+        ):
+            return None  # "…, with a new label explaining its history": inside the claim
         subject = None
         # "…, tout en rappelant que …": a gerund's markers between the comma and the verb
         gerund_at = vs
