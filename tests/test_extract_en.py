@@ -323,6 +323,15 @@ def test_a_name_s_report_is_a_noun_and_a_gerund_inside_a_claim_is_no_cue() -> No
     assert c["names"] == ["Moody's"] or "Moody" in c["chain"][0]
 
 
+def test_as_a_subject_with_an_apposition_wrote() -> None:
+    c = one(
+        "As the gallery's keeper of paintings, Harold Drummond, wrote in a 1978 catalogue, the "
+        'portrait was "the jewel of the collection".'
+    )
+    assert c["names"] == ["Harold Drummond"]
+    assert c["text"].startswith("the portrait was")
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

@@ -2035,6 +2035,29 @@ def _verb(
         # after a colon, the claim is what follows the comparative clause
         claim = (seg_e + 1, s.end) if col > seg_a else _claim_around(r, seg_a, seg_e)
         return Found("verb", cue, claim, (a, b), past=past, region=(col, seg_e))
+    if (
+        seg_a > s.start
+        and s.toks
+        and s.toks[0].bare in p.comparatives
+        and not view[seg_a:pre_end].strip()
+    ):
+        # "As the gallery's keeper of paintings, Harold Drummond, wrote in 1978, …": the
+        # comparative clause's subject runs over appositions to the verb
+        segs = r.segments_before(seg_a - 1)
+        opening = s.toks[0]
+        if (
+            segs
+            and segs[0][0] == s.start
+            and len(segs) <= 3
+            and all(r.np_like(x, y) for x, y in segs[1:])
+            and r.np_like(opening.end, segs[0][1])
+        ):
+            seg_e = s.seg_end(ve)
+            if seg_e < s.end:
+                a, b = trim_bounds(view, opening.end, seg_a - 1)
+                return Found(
+                    "verb", cue, (seg_e + 1, s.end), (a, b), past=past, region=(s.start, seg_e)
+                )
 
     pre_text = view[seg_a:pre_end].strip()
     preceded_by_sep = seg_a > s.start
