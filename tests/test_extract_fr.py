@@ -1047,6 +1047,14 @@ def test_qualifier_ces_informations_de_citation() -> None:
     assert [c["names"] for c in found] == [["Kremlin"]] * 2  # (a spokesman speaks for it)
 
 
+def test_un_adjectif_detache_avant_le_sujet() -> None:
+    c = one(
+        "Première à témoigner, mardi, Odette Raynaud, 81 ans, a raconté à la barre comment deux "
+        "jeunes hommes avaient passé quatre heures dans sa cuisine."
+    )
+    assert c["names"] == ["Odette Raynaud"]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

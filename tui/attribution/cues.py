@@ -728,6 +728,18 @@ class Reader:
                 segs[i0] = (conj, segs[i0][1])
                 break
             i0 += 1
+        # "Première à témoigner, mardi, Odette Raynaud, 81 ans, a raconté …": a detached
+        # adjective with its complement, then (past a frame) the subject
+        while (
+            i0 < len(segs) - 1
+            and len(ts0 := self.toks(*segs[i0])) >= 2
+            and ts0[1].bare in self.p.prepositions
+            and _detached(self, ts0)
+            and not _opens_with(self, segs[i0 + 1], self.p.relatives)
+        ):
+            i0 += 1
+            while i0 < len(segs) and self.is_framing(*segs[i0]):
+                i0 += 1
         cand = segs[i0:]
         p = self.p
         leading_relays: list[Relay] = []
@@ -2516,16 +2528,7 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
             continue  # (or a subordinate clause: "If the vote goes to plan, the rents …")
         if (
             i + 1 < len(segs)
-            and len(seg_ts) <= 3
-            and not any(t.low in p.verbs or t.low in p.auxiliary_words for t in seg_ts)
-            and seg_ts[0].bare not in p.determiners
-            and not any(
-                (t.cap and t.start != r.s.start)
-                or t.bare in p.kinds
-                or t.bare in p.person_gender
-                or t.bare in p.vague_nouns
-                for t in seg_ts
-            )
+            and _detached(r, seg_ts)
             # (but "Tanaka-Ruiz, who built …, was blunt": a relative clause's antecedent)
             and not _opens_with(r, segs[i + 1], p.relatives)
         ):
@@ -2536,6 +2539,24 @@ def _subject_prefix(r: Reader, a: int, b: int) -> tuple[int, int] | None:
         if segs:
             start = max(start, segs[-1][1] + 1)  # every segment before frames the clause
     return _leading_np(r, r.toks(start, b))
+
+
+def _detached(r: Reader, ts: list[Token]) -> bool:
+    """A short segment that names no one and holds no verb: a detached adjective ("Plus
+    prudente, …", "Première à témoigner, …"), not a subject."""
+    p = r.p
+    return (
+        0 < len(ts) <= 3
+        and not any(t.low in p.verbs or t.low in p.auxiliary_words for t in ts)
+        and ts[0].bare not in p.determiners
+        and not any(
+            (t.cap and t.start != r.s.start)
+            or t.bare in p.kinds
+            or t.bare in p.person_gender
+            or t.bare in p.vague_nouns
+            for t in ts
+        )
+    )
 
 
 def _leading_np(r: Reader, ts: list[Token]) -> tuple[int, int] | None:
