@@ -716,7 +716,11 @@ class Reader:
         if not segs:
             return None
         # "Citing figures from X, Y, a senator, said": whom the subject cites opens the sentence
-        opening_relay = _opening_relay(self, segs[0][1]) if segs[0][0] == self.s.start else None
+        opening_relay = (
+            _opening_relay(self, segs[0][1])
+            if segs[0][0] == self.s.start and self.s.toks[0].bare in self.p.relay_reverse_leads
+            else None
+        )
         i0 = 1 if opening_relay is not None else 0
         while i0 < len(segs) and (
             self.is_framing(*segs[i0]) or (i0 == 0 and self._opening_participle(*segs[0]))
@@ -1659,7 +1663,7 @@ def _verb(
         zero_that = False  # and never a direct object: see VerbForm.clause
     seg_a = s.seg_start(vs)
     inserted_aux: Token | None = None  # "X a, lui, dénoncé": the auxiliary before an insertion
-    if "participle" in form.tenses and seg_a > s.start and not r.toks(seg_a, vs):
+    if seg_a > s.start and "participle" in form.tenses and not view[seg_a:vs].strip():
         inserted_aux = _past_insertion(r, seg_a)
         if inserted_aux is not None:
             seg_a = s.seg_start(inserted_aux.start)
@@ -1807,9 +1811,9 @@ def _verb(
         return None
     if (
         not aux
+        and view[vs:ve].lower() in p.backref_nouns  # (not "Moody's wrote")
         and genitive(ts_pre[-2:])
         and not view[ts_pre[-1].end : vs].strip()
-        and view[vs:ve].lower() in p.backref_nouns  # (not "Moody's wrote")
     ):
         return None  # "The institute's report concludes …": the cue word is the owned noun
     # a noun after an article and a number: "A 2024 report by the auditor general found …"
@@ -2216,7 +2220,7 @@ def _verb(
                 or _ends_with_quote(view, s.start, seg_a)
             )
             # "Citing figures from X, Y said …": what comes before is whom Y cites
-            and _fronted_reverse(r, seg_a) is None
+            and (s.toks[0].bare not in p.relay_reverse_leads or _fronted_reverse(r, seg_a) is None)
         ):
             return _trailing(r, vs, ve, seg_a - 1, subject, past, cue, rec)
         if (
@@ -2263,7 +2267,7 @@ def _verb(
         claim_end = s.end
         if reverse is None:
             reverse, claim_end = _cited_by_speaker(r, after_rec, what)
-        if reverse is None:
+        if reverse is None and s.toks[0].bare in p.relay_reverse_leads:
             reverse = _fronted_reverse(r, seg_a)
         if not relays:
             relays = _opening_frame_relays(r, seg_a)

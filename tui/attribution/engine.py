@@ -336,7 +336,7 @@ def _opens_a_plot(sent: Sentence, pack: RulePack) -> bool:
         if toks[k].bare in fiction_words:
             break
     else:
-        return _title_tells(sent, pack)
+        return bool(sent.quotes) and _title_tells(sent, pack)
     stop = sent.seps[0] if sent.seps else sent.end
     for t in toks[k + 1 : PLOT_OPENING_MAX + 1]:
         if t.start >= stop:
@@ -386,7 +386,7 @@ def _in_a_fiction(sent: Sentence, pack: RulePack) -> bool:
     if (
         first.bare not in pack.prepositions
         and not first.text.isdigit()
-        and not sent.in_quote(first.start)
+        and not (sent.quotes and sent.in_quote(first.start))
     ):
         return False  # (most sentences: they open on no preposition)
     if pack.fiction.isdisjoint(map(bare_of, frame)):

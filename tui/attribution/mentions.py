@@ -463,7 +463,9 @@ def analyse(
     elif name_run is not None:
         a, b = name_run
         # (an initial keeps its full stop: "Kévin D.")
-        name_end = toks[b - 1].end + (1 if is_initial(view, toks[b - 1]) else 0)
+        name_end = toks[b - 1].end + (
+            1 if len(toks[b - 1].text) == 1 and is_initial(view, toks[b - 1]) else 0
+        )
         name = body[toks[a].start : name_end].rstrip("'\u2019")
         particles = pack.name_particles
         if b - a == 1:  # (most names: one word, no list to build)

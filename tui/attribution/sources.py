@@ -698,7 +698,9 @@ class Registry:
         if kind is None and b - a < 2:
             return None
         # (an initial keeps its full stop: "Kévin D.")
-        name_end = toks[b - 1].end + (1 if is_initial(view, toks[b - 1]) else 0)
+        name_end = toks[b - 1].end + (
+            1 if len(toks[b - 1].text) == 1 and is_initial(view, toks[b - 1]) else 0
+        )
         name = body[toks[a].start : name_end].rstrip("'\u2019")
         outlet = known_outlet_span(view, toks[a].start, toks[b - 1].end, p)
         if outlet is not None:
