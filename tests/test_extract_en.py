@@ -332,6 +332,11 @@ def test_as_a_subject_with_an_apposition_wrote() -> None:
     assert c["text"].startswith("the portrait was")
 
 
+def test_remarks_reported_by_an_outlet_between_the_verb_and_that() -> None:
+    c = one("The minister said, in remarks reported by the Herald, that the plan was dead.")
+    assert c["chain"] == ["The minister", "the Herald"]
+
+
 def test_obtained_by_a_newspaper() -> None:
     c = one("A police report, obtained by the Evening Post, concluded that the fire was arson.")
     assert c["chain"] == ["A police report", "the Evening Post"]

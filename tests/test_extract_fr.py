@@ -1065,6 +1065,14 @@ def test_reconnaitre_un_objet() -> None:
     assert [c["names"] for c in found] == [["Franck Delmas"], ["Franck Delmas"]]
 
 
+def test_dans_des_propos_rapportes_par_entre_le_verbe_et_que() -> None:
+    c = one(
+        "Le député, Florent Assié, a jugé, dans des propos rapportés par Le Bien public, que "
+        "l'abandon du chantier « n'est plus une option »."
+    )
+    assert c["chain"] == ["Le député, Florent Assié", "Le Bien public"]
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -1465,6 +1465,28 @@ def _opening_frame_relays(r: Reader, seg_a: int) -> list[Relay]:
     return []
 
 
+def _adjunct_relays(r: Reader, pos: int, claim_start: int) -> list[Relay]:
+    """ "a jugé, dans des propos rapportés par Le Bien public, que …", "said, in remarks
+    reported by the Herald, that …": an adjunct between the verb and its claim names who
+    relayed the words."""
+    p = r.p
+    if claim_start - pos < 8:
+        return []
+    s = r.s
+    for sep in s.seps:
+        if sep < pos:
+            continue
+        if sep >= claim_start:
+            break
+        end = min(s.seg_end(sep + 1), claim_start)
+        for rx, media_only in ((p.relay_publication_re, True), (p.relay_forward_re, False)):
+            m = rx.search(r.view, sep + 1, end) if rx is not None else None
+            if m is not None and r.toks(m.end(), end):
+                a, b = trim_bounds(r.view, m.end(), end)
+                return [Relay((a, b), media_only=media_only)]
+    return []
+
+
 def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
     """The span of whom a reverse relay opening the sentence cites, up to ``end`` (a
     separator after the relay's first segment), when it may name a source."""
@@ -2270,7 +2292,7 @@ def _verb(
         if reverse is None and s.toks[0].bare in p.relay_reverse_leads:
             reverse = _fronted_reverse(r, seg_a)
         if not relays:
-            relays = _opening_frame_relays(r, seg_a)
+            relays = _opening_frame_relays(r, seg_a) or _adjunct_relays(r, after_rec, what[1])
         return Found(
             "verb",
             cue,
@@ -2359,7 +2381,7 @@ def _verb(
         region=(subj.start, what[1]),
         reverse_origin=reverse,
         recipient=rec,
-        relays=list(subj.relays),
+        relays=list(subj.relays) or _adjunct_relays(r, after_rec, what[1]),
         context_end=subj.context_end,
     )
 
