@@ -1073,6 +1073,12 @@ def test_dans_des_propos_rapportes_par_entre_le_verbe_et_que() -> None:
     assert c["chain"] == ["Le député, Florent Assié", "Le Bien public"]
 
 
+def test_d_apres_x_puis_un_verbe_suivi_d_un_adverbe() -> None:
+    c = one("D'après La Lettre de l'Est, le texte évoque également une fermeture complète du site.")
+    assert c["chain"] == ["La Lettre de l'Est"]
+    assert c["text"].startswith("le texte évoque")
+
+
 def test_en_citant_between_verb_and_claim() -> None:
     c = one(
         "Le Wall Street Journal a rapporté, en citant des responsables américains, que Moscou "

@@ -2243,6 +2243,8 @@ def _verb(
             )
             # "Citing figures from X, Y said …": what comes before is whom Y cites
             and (s.toks[0].bare not in p.relay_reverse_leads or _fronted_reverse(r, seg_a) is None)
+            # "D'après X, le texte évoque également …": what comes before is a cue of its own
+            and not any(f.kind == "prep" and f.region[1] < seg_a for f in prior)
         ):
             return _trailing(r, vs, ve, seg_a - 1, subject, past, cue, rec)
         if (
