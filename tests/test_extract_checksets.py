@@ -6,9 +6,9 @@ on articles it was not tuned on; their first blind scores were F1 0.79, 0.84, 0.
 and 9, modelled on the dev corpus), 0.88 (set 10), 0.89 (set 11), 0.87 (set 12), 0.89 (set
 13), 0.91 (set 14: en 0.93, fr 0.89), 0.93 (set 15: en 0.93, fr 0.93), 0.91 (set 16: en
 0.91, fr 0.91), 0.96 (set 17: en 0.96, fr 0.96), 0.88 (set 18: en 0.92, fr 0.84), 0.91
-(set 19: en 0.94, fr 0.88). The floors below sit a little under the current scores: a rule
-change that makes them drop is a rule that over-fits somewhere else. Uses the shared scorer;
-skipped without ../shared.
+(set 19: en 0.94, fr 0.88), 0.91 (set 20, French only). The floors below sit a little under
+the current scores: a rule change that makes them drop is a rule that over-fits somewhere
+else. Uses the shared scorer; skipped without ../shared.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ FLOORS = {
     "heldout17": (0.94, 0.94),
     "heldout18": (0.93, 0.92),
     "heldout19": (0.92, 0.92),
+    "heldout20": (0.89, 0.86),
 }
 
 
