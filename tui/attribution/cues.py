@@ -1378,6 +1378,11 @@ def _claim_around(r: Reader, a: int, b: int) -> tuple[int, int]:
     return s.start, s.end
 
 
+def _separators_between(s: Sentence, pos: int, end: int) -> list[int]:
+    """The sentence's separators from ``pos`` to before ``end`` (they are sorted)."""
+    return s.seps[bisect_left(s.seps, pos) : bisect_left(s.seps, end)]
+
+
 def _citing_after_verb(r: Reader, pos: int, claim_start: int) -> tuple[int, int] | None:
     """The cited source in "X reported, citing Y, that …": between the verb and the claim,
     a comma segment that opens with a reverse relay marker."""
@@ -1385,11 +1390,7 @@ def _citing_after_verb(r: Reader, pos: int, claim_start: int) -> tuple[int, int]
     if rx is None:
         return None
     s = r.s
-    for sep in s.seps:
-        if sep < pos:
-            continue
-        if sep >= claim_start:
-            break
+    for sep in _separators_between(s, pos, claim_start):
         ts = r.toks(sep + 1, claim_start)
         m = rx.match(r.view, ts[0].start) if ts else None
         if m is not None:
@@ -1473,11 +1474,7 @@ def _adjunct_relays(r: Reader, pos: int, claim_start: int) -> list[Relay]:
     if claim_start - pos < 8:
         return []
     s = r.s
-    for sep in s.seps:
-        if sep < pos:
-            continue
-        if sep >= claim_start:
-            break
+    for sep in _separators_between(s, pos, claim_start):
         end = min(s.seg_end(sep + 1), claim_start)
         for rx, media_only in ((p.relay_publication_re, True), (p.relay_forward_re, False)):
             m = rx.search(r.view, sep + 1, end) if rx is not None else None
