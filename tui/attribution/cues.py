@@ -1458,11 +1458,10 @@ def _opening_frame_relays(r: Reader, seg_a: int) -> list[Relay]:
     first = r.next_tok(s.start)
     if first is None or first.end > end or first.bare not in p.prepositions:
         return []
-    for rx, media_only in ((p.relay_publication_re, True), (p.relay_forward_re, False)):
-        m = rx.search(r.view, first.end, end) if rx is not None else None
-        # (a publication relay is kept only when it names a news outlet: see Relay)
-        if m is not None and (media_only or _names_a_source(r, m.end(), end)):
-            return [Relay((m.end(), end), media_only=media_only)]
+    found = _relay_marker(r, first.end, end)
+    # (a publication relay is kept only when it names a news outlet: see Relay)
+    if found is not None and (found[1] or _names_a_source(r, found[0], end)):
+        return [Relay((found[0], end), media_only=found[1])]
     return []
 
 
@@ -1470,18 +1469,28 @@ def _adjunct_relays(r: Reader, pos: int, claim_start: int) -> list[Relay]:
     """ "a jugé, dans des propos rapportés par Le Bien public, que …", "said, in remarks
     reported by the Herald, that …": an adjunct between the verb and its claim names who
     relayed the words."""
-    p = r.p
     if claim_start - pos < 8:
         return []
     s = r.s
     for sep in _separators_between(s, pos, claim_start):
         end = min(s.seg_end(sep + 1), claim_start)
-        for rx, media_only in ((p.relay_publication_re, True), (p.relay_forward_re, False)):
-            m = rx.search(r.view, sep + 1, end) if rx is not None else None
-            if m is not None and r.toks(m.end(), end):
-                a, b = trim_bounds(r.view, m.end(), end)
-                return [Relay((a, b), media_only=media_only)]
+        found = _relay_marker(r, sep + 1, end)
+        if found is not None and r.toks(found[0], end):
+            a, b = trim_bounds(r.view, found[0], end)
+            return [Relay((a, b), media_only=found[1])]
     return []
+
+
+def _relay_marker(r: Reader, a: int, b: int) -> tuple[int, bool] | None:
+    """Where the agent of the first relay marker in ``view[a:b]`` starts ("relayé par X",
+    "reported by X"), and whether it is a publication marker (a relay only when the agent is
+    a news outlet); a publication marker is looked for first."""
+    p = r.p
+    for rx, media_only in ((p.relay_publication_re, True), (p.relay_forward_re, False)):
+        m = rx.search(r.view, a, b) if rx is not None else None
+        if m is not None:
+            return m.end(), media_only
+    return None
 
 
 def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
