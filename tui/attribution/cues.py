@@ -1508,13 +1508,14 @@ def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
 
 
 def _split_relays(
-    r: Reader, a: int, b: int
+    r: Reader, a: int, b: int, forward: bool = True
 ) -> tuple[tuple[int, int], list[Relay], tuple[int, int] | None]:
-    """Split a mention at relay markers: "des responsables cités par le NYT"."""
+    """Split a mention at relay markers: "des responsables cités par le NYT". ``forward``
+    False: the caller knows no forward relay marker is in ``view[a:b]``."""
     p = r.p
     relays: list[Relay] = []
     reverse: tuple[int, int] | None = None
-    if p.relay_forward_re is not None:
+    if forward and p.relay_forward_re is not None:
         m = p.relay_forward_re.search(r.view, a, b)
         if m and m.start() > a:
             origin_end = m.start()
@@ -1778,81 +1779,79 @@ def _verb(
     ):
         return None  # "the discrepancies identified by the audit": a participle
     ts_pre = r.toks(seg_a, pre_end)
-    if (
-        ts_pre
-        and not aux
-        and ts_pre[-1].bare in p.prepositions
-        and ts_pre[-1].low not in p.clitics
-        and ts_pre[-1].bare not in p.determiners
-        and not view[ts_pre[-1].end : vs].strip(" '")
-    ):
-        return None  # a noun right after a preposition: "euros de chiffre d'affaires"
-    # a noun after an article that follows a preposition: "retenue par le juge d'instruction"
-    if (
-        len(ts_pre) >= 2
-        and not aux
-        and (ts_pre[-1].bare in p.determiners or ts_pre[-1].low in p.determiners)
-        and ts_pre[-2].bare in p.prepositions
-    ):
-        return None
-    # a noun after an article and an adjective, in object position: "conserverait une nette
-    # avance" (but "Un expert avance", "et un expert avance", "le président de la région")
-    if (
-        len(ts_pre) >= 3
-        and not aux
-        and ts_pre[-2].bare in p.det_indefinite
-        and ts_pre[-2].bare not in p.complement_markers  # ("des": also "of the")
-        and not ts_pre[-1].cap
-        and not ts_pre[-3].cap
-        and ts_pre[-1].bare not in p.kinds
-        and ts_pre[-1].bare not in p.person_gender
-        and ts_pre[-1].bare not in p.vague_nouns
-        and ts_pre[-3].bare not in p.prepositions
-        and ts_pre[-3].bare not in p.conjunctions
-        and ts_pre[-3].bare not in p.complement_markers
-        and ts_pre[-3].bare not in p.determiners
-        and ts_pre[-3].low not in p.clitics
-        and not _STOPS.search(view, ts_pre[-3].end, ts_pre[-1].start)  # (one phrase)
-    ):
-        return None
-    # a noun owned by a name or a possessive, and no source itself: "The committee's own
-    # forecasts put …", "cut its profit forecast and said …" (but "The company's spokesman
-    # said", "The cable's operators said")
-    if (
-        len(ts_pre) >= 2
-        and not aux
-        and ts_pre[-1].bare not in p.kinds
-        and ts_pre[-1].bare not in p.person_gender
-        and ts_pre[-1].bare not in p.vague_nouns
-        and ts_pre[-1].bare not in p.transparent
-        and ts_pre[-1].bare not in p.adverbs
-        and not ts_pre[-1].bare.endswith("s")  # ("The cable's operators said": people)
-        and (
-            (len(ts_pre) >= 3 and genitive(ts_pre[-3:-1]))
-            or (
-                ts_pre[-2].bare in p.det_possessive
-                and not ts_pre[-1].cap
-                and not view[ts_pre[-1].end : vs].strip()
-            )
-        )
-    ):
-        return None
-    if (
-        not aux
-        and view[vs:ve].lower() in p.backref_nouns  # (not "Moody's wrote")
-        and genitive(ts_pre[-2:])
-        and not view[ts_pre[-1].end : vs].strip()
-    ):
-        return None  # "The institute's report concludes …": the cue word is the owned noun
-    # a noun after an article and a number: "A 2024 report by the auditor general found …"
-    if (
-        len(ts_pre) >= 2
-        and not aux
-        and ts_pre[-1].text.isdigit()
-        and (ts_pre[-2].bare in p.determiners or ts_pre[-2].low in p.determiners)
-        and not view[ts_pre[-1].end : vs].strip()
-    ):
-        return None
+    n_pre = len(ts_pre)
+    if not aux and n_pre:
+        # a noun, not a verb: the tests below read the words right before the verb (read once:
+        # ``w1`` the last, ``w2`` the one before it); an auxiliary makes it a verb
+        w1 = ts_pre[-1]
+        bare1 = w1.bare
+        determiners = p.determiners
+        prepositions = p.prepositions
+        if (
+            bare1 in prepositions
+            and w1.low not in p.clitics
+            and bare1 not in determiners
+            and not view[w1.end : vs].strip(" '")
+        ):
+            return None  # a noun right after a preposition: "euros de chiffre d'affaires"
+        if n_pre >= 2:
+            w2 = ts_pre[-2]
+            # a noun after an article that follows a preposition: "retenue par le juge
+            # d'instruction"
+            if (bare1 in determiners or w1.low in determiners) and w2.bare in prepositions:
+                return None
+            # a noun after an article and an adjective, in object position: "conserverait une
+            # nette avance" (but "Un expert avance", "et un expert avance", "le président de la
+            # région")
+            if n_pre >= 3 and w2.bare in p.det_indefinite:
+                w3 = ts_pre[-3]
+                if (
+                    w2.bare not in p.complement_markers  # ("des": also "of the")
+                    and not w1.cap
+                    and not w3.cap
+                    and bare1 not in p.kinds
+                    and bare1 not in p.person_gender
+                    and bare1 not in p.vague_nouns
+                    and w3.bare not in prepositions
+                    and w3.bare not in p.conjunctions
+                    and w3.bare not in p.complement_markers
+                    and w3.bare not in determiners
+                    and w3.low not in p.clitics
+                    and not _STOPS.search(view, w3.end, w1.start)  # (one phrase)
+                ):
+                    return None
+            # a noun owned by a name or a possessive, and no source itself: "The committee's
+            # own forecasts put …", "cut its profit forecast and said …" (but "The company's
+            # spokesman said", "The cable's operators said")
+            if (
+                bare1 not in p.kinds
+                and bare1 not in p.person_gender
+                and bare1 not in p.vague_nouns
+                and bare1 not in p.transparent
+                and bare1 not in p.adverbs
+                and not bare1.endswith("s")  # ("The cable's operators said": people)
+                and (
+                    (n_pre >= 3 and genitive(ts_pre[-3:-1]))
+                    or (
+                        w2.bare in p.det_possessive and not w1.cap and not view[w1.end : vs].strip()
+                    )
+                )
+            ):
+                return None
+            if (
+                genitive(ts_pre[-2:])
+                and view[vs:ve].lower() in p.backref_nouns  # (not "Moody's wrote")
+                and not view[w1.end : vs].strip()
+            ):
+                return None  # "The institute's report concludes …": the cue word is the owned noun
+            # a noun after an article and a number: "A 2024 report by the auditor general
+            # found …"
+            if (
+                w1.text.isdigit()
+                and (w2.bare in determiners or w2.low in determiners)
+                and not view[w1.end : vs].strip()
+            ):
+                return None
     # adverbs and clitics between subject and verb: "The audit also revealed", "y décrivent"
     while len(ts_pre) > 1 and (
         ts_pre[-1].low in p.clitics
@@ -2224,9 +2223,10 @@ def _verb(
             # "Une version que conteste la déléguée, …": an object relative, the subject after
             # the verb; what it says is the antecedent's, not a claim of its own
             return None
-        subject = _trim_subject(r, ts_pre, pre_end)
-        if subject is None:
+        trimmed = _trim_subject(r, ts_pre, pre_end)
+        if trimmed is None:
             return None
+        subject, relay_free = trimmed
         before = view[s.start : seg_a].strip(" ,;")
         pure_np = (
             subject[0] == ts_pre[0].start
@@ -2293,7 +2293,7 @@ def _verb(
             and not _names_a_source(r, *subject)
         ):
             return None  # "ces travaux confirment des observations": a fact, not a report
-        origin, relays, reverse = _split_relays(r, *subject)
+        origin, relays, reverse = _split_relays(r, *subject, forward=not relay_free)
         claim_end = s.end
         if reverse is None:
             reverse, claim_end = _cited_by_speaker(r, after_rec, what)
@@ -2666,10 +2666,11 @@ def _ends_with_quote(view: str, a: int, b: int) -> bool:
     return text != "" and text[-1] in '»"\u201d'
 
 
-def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[int, int] | None:
+def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[tuple[int, int], bool] | None:
     """The subject in "a signal the authors said" (the words ``ts`` before the verb, which
     the caller has already read, up to ``b``): from the last determiner that follows a noun
-    (not a preposition)."""
+    (not a preposition). Returns its span, and whether the span is known to hold no forward
+    relay marker ("cited by"): ``_split_relays`` need not look for one then."""
     p = r.p
     while ts and (
         ts[0].bare in p.conjunctions
@@ -2683,8 +2684,12 @@ def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[int, int] | None:
     end = ts[-1].end
     # "des diplomates interrogés … par le site X": the subject holds a relay; look for its
     # start before the relay only
+    relay_free = True
     if p.relay_forward_re is not None:
         m = p.relay_forward_re.search(r.view, start, b)
+        # (with none from ``start`` to ``b``, none in the span either: it lies within, and a
+        # match ending at a word's end, as the span does, would be one in the wider search)
+        relay_free = m is None
         if m is not None and m.start() > start:
             ts = [t for t in ts if t.end <= m.start()] or ts
     for k in range(len(ts) - 2, 0, -1):
@@ -2716,7 +2721,8 @@ def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[int, int] | None:
             break
     if r.view[end : end + 1] == ")" and "(" in r.view[start:end]:
         end += 1  # "La Fédération … (Fnab) dénonce": keep the acronym's parenthesis
-    return start, end
+        relay_free = False  # (the span no longer ends at a word's end)
+    return (start, end), relay_free
 
 
 def _trailing(
