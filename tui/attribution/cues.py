@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from tui.attribution.leads import word_leads
 from tui.attribution.mentions import genitive, names_a_source
 from tui.attribution.rules import (
     CUE_PATTERNS,
@@ -22,8 +23,18 @@ from tui.attribution.rules import (
     RulePack,
     VerbForm,
     _norm,
+    lowered_variant,
 )
-from tui.attribution.text import CLOSERS, OPENERS, Sentence, Token, bare_of, low_of, trim_bounds
+from tui.attribution.text import (
+    CLOSERS,
+    OPENERS,
+    WORD_RUN_RE,
+    Sentence,
+    Token,
+    bare_of,
+    low_of,
+    trim_bounds,
+)
 
 # How far after a cue verb its complementizer may come ("a confirmé mardi soir que").
 COMPLEMENT_WINDOW = 10
@@ -1378,6 +1389,18 @@ def _claim_around(r: Reader, a: int, b: int) -> tuple[int, int]:
     return s.start, s.end
 
 
+# The patterns ``_verb`` looks for between the start of the verb's comma segment and the
+# verb, by bit: an auxiliary, a passive auxiliary, a negation, a back-reference ("C'est ce
+# que révèle X"), and the relay markers in its subject (forward: "cited by", reverse:
+# "citing", publication: "obtained by"). Each is searched only where one of the words its
+# matches open with is there: a few set lookups on the words instead of a scan of the text
+# per pattern.
+_AUX, _PASSIVE, _NEGATION, _BACKREF = 1, 2, 4, 8
+_FORWARD, _REVERSE, _PUBLICATION = 16, 32, 64
+_RELAYS = _FORWARD | _REVERSE | _PUBLICATION
+_BEFORE_VERB = _AUX | _PASSIVE | _NEGATION | _BACKREF | _RELAYS
+
+
 def _separators_between(s: Sentence, pos: int, end: int) -> list[int]:
     """The sentence's separators from ``pos`` to before ``end`` (they are sorted)."""
     return s.seps[bisect_left(s.seps, pos) : bisect_left(s.seps, end)]
@@ -1508,14 +1531,15 @@ def _opening_relay(r: Reader, end: int) -> tuple[int, int] | None:
 
 
 def _split_relays(
-    r: Reader, a: int, b: int, forward: bool = True
+    r: Reader, a: int, b: int, markers: int = _RELAYS
 ) -> tuple[tuple[int, int], list[Relay], tuple[int, int] | None]:
-    """Split a mention at relay markers: "des responsables cités par le NYT". ``forward``
-    False: the caller knows no forward relay marker is in ``view[a:b]``."""
+    """Split a mention at relay markers: "des responsables cités par le NYT". ``markers``:
+    those that may be in ``view[a:b]`` (bits of ``_RELAYS``; the caller may know some are
+    not)."""
     p = r.p
     relays: list[Relay] = []
     reverse: tuple[int, int] | None = None
-    if forward and p.relay_forward_re is not None:
+    if markers & _FORWARD and p.relay_forward_re is not None:
         m = p.relay_forward_re.search(r.view, a, b)
         if m and m.start() > a:
             origin_end = m.start()
@@ -1529,12 +1553,12 @@ def _split_relays(
                 origin_end = pub.start()
             relays.append(Relay((m.end(), b)))
             return (a, origin_end), relays, None
-    if p.relay_reverse_re is not None:
+    if markers & _REVERSE and p.relay_reverse_re is not None:
         m = p.relay_reverse_re.search(r.view, a, b)
         if m and m.start() > a:
             reverse = (m.end(), b)
             return (a, m.start()), relays, reverse
-    if p.relay_publication_re is not None:
+    if markers & _PUBLICATION and p.relay_publication_re is not None:
         m = p.relay_publication_re.search(r.view, a, b)
         if m and m.start() > a:
             relays.append(Relay((m.end(), b), media_only=True))
@@ -1682,6 +1706,104 @@ def _relative_prep(r: Reader, a: int, b: int) -> Found | None:
 _STOPS = re.compile('[,;:()«»"\u201c\u201d]')
 
 
+# --- the words before a cue verb (the patterns looked for there: see _BEFORE_VERB) ------
+
+
+def _case_pairs() -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """IGNORECASE matches a letter with its lower and upper case, and pairs a few more
+    ("ſ" with "s", "ı" with "i"): the letters so paired outside ASCII, and those of the text
+    that IGNORECASE may match with an ASCII letter of a pattern while their lower case is not
+    that letter ("ſ", "ı", and "İ", whose lower case is two characters). None when the regex
+    module does not list the pairs."""
+    try:
+        from re._casefix import _EXTRA_CASES  # (CPython 3.11 on)
+    except ImportError:
+        return None
+    paired = frozenset(chr(c) for k, more in _EXTRA_CASES.items() for c in (k, *more) if c > 127)
+    risky = {chr(c) for k, more in _EXTRA_CASES.items() if k < 128 for c in more}
+    return paired, (*sorted(risky), "\u0130")
+
+
+_CASE_PAIRS = _case_pairs()
+# ``_before_verb_leads`` by pack (by id, with the pack: an id is only reused once its object
+# is gone; a few packs at most, but tests build many)
+_LEADS_BY_PACK: dict[int, tuple[RulePack, int, dict[str, int]]] = {}
+_LEADS_BY_PACK_MAX = 16
+
+
+def _before_verb_leads(p: RulePack) -> tuple[RulePack, int, dict[str, int]]:
+    """For the pack's patterns of ``_BEFORE_VERB``: the bits of those whose matches may
+    open with any word (always searched), and the bits of those each word may open (in lower
+    case; see leads.word_leads). Worked out once per pack (then read from _LEADS_BY_PACK)."""
+    always = 0
+    by_word: dict[str, int] = {}
+    for bit, rx in (
+        (_AUX, p.auxiliary_re),
+        (_PASSIVE, p.passive_re),
+        (_NEGATION, p.negation_re),
+        (_BACKREF, p.backref_re),
+        (_FORWARD, p.relay_forward_re),
+        (_REVERSE, p.relay_reverse_re),
+        (_PUBLICATION, p.relay_publication_re),
+    ):
+        if rx is None:
+            continue
+        lowered = lowered_variant(rx)
+        leads = word_leads(lowered) if lowered is not None else None
+        # (a lead word's letters must be their own lower case, and IGNORECASE pair none of
+        # them with a letter outside ASCII: see _before_verb)
+        if (
+            leads is None
+            or _CASE_PAIRS is None
+            or any(w != w.lower() or not _CASE_PAIRS[0].isdisjoint(w) for w in leads)
+        ):
+            always |= bit
+            continue
+        for w in leads:
+            by_word[w] = by_word.get(w, 0) | bit
+    if len(_LEADS_BY_PACK) >= _LEADS_BY_PACK_MAX:
+        _LEADS_BY_PACK.clear()
+    got = _LEADS_BY_PACK[id(p)] = (p, always, by_word)
+    return got
+
+
+def _before_verb(r: Reader, a: int, b: int) -> int:
+    """The bits of the patterns of ``_BEFORE_VERB`` that may match in ``view[a:b]``: those
+    with a lead word among the words there (or among their runs of word characters: "U.S"),
+    and those whose lead words are not known.
+
+    A match starts where no word character comes before, at a run of word characters that
+    is one of its pattern's lead words (leads.word_leads, for its lower-case variant). A
+    pattern's letters are matched IGNORECASE: a letter of the text matches one of a lead word
+    (its own lower case, paired with no letter outside ASCII) exactly when its lower case is
+    that letter, but for a few letters of the text (``_CASE_PAIRS[1]``)."""
+    p = r.p
+    got = _LEADS_BY_PACK.get(id(p))
+    if got is None or got[0] is not p:
+        got = _before_verb_leads(p)
+    _, hits, by_word = got
+    if hits == _BEFORE_VERB:
+        return hits
+    text = r.view[a:b]
+    if not text.isascii():
+        for c in _CASE_PAIRS[1]:  # (not None: else every pattern is always searched)
+            if c in text:
+                return _BEFORE_VERB
+    s = r.s
+    toks = s.toks
+    i = s.tok_index(a)
+    if i and toks[i - 1].end > a:
+        i -= 1  # a word running into the span ("X,did": a run may start inside it)
+    for t in toks[i : s.tok_index(b, i)]:
+        bare = t.bare
+        if bare in by_word:
+            hits |= by_word[bare]
+        elif not bare.isalnum():  # several runs ("U.S"), or an underscore
+            for run in WORD_RUN_RE.findall(bare):
+                hits |= by_word.get(run, 0)
+    return hits
+
+
 def _verb(
     r: Reader, vs: int, ve: int, form: VerbForm, zero_that: bool, prior: list[Found]
 ) -> Found | None:
@@ -1700,10 +1822,15 @@ def _verb(
     pre_end = vs
     aux = False
     participle = "participle" in form.tenses
+    before_verb = _before_verb(r, seg_a, vs)  # which patterns may match before the verb
     # the auxiliary before the verb, if any (searched once: the passive test needs it too)
-    am = p.auxiliary_re.search(view, pa, vs) if p.auxiliary_re is not None else None
+    am = (
+        p.auxiliary_re.search(view, pa, vs)
+        if before_verb & _AUX and p.auxiliary_re is not None
+        else None
+    )
     # passive: "a été évalué … par X"
-    if participle and p.passive_re is not None:
+    if participle and before_verb & _PASSIVE and p.passive_re is not None:
         pm = p.passive_re.search(view, pa, vs)
         if pm and not (am and am.start() < pm.start()):  # "s'est dit": reflexive, active
             return _passive(r, vs, ve, pm.start())
@@ -1735,7 +1862,11 @@ def _verb(
             and between[i - 1].bare not in p.prepositions  # "a pour sa part décrit"
             for i, t in enumerate(between)
             if i
-        ) and not (p.backref_re is not None and p.backref_re.search(view, pa, vs)):
+        ) and not (
+            before_verb & _BACKREF
+            and p.backref_re is not None
+            and p.backref_re.search(view, pa, vs)
+        ):
             return None  # "would delay its annual report": a noun, not a verb
         said = next((i for i, t in enumerate(between) if i and t.low in p.verbs), None)
         if said is not None and any(
@@ -1896,9 +2027,9 @@ def _verb(
         return None  # "Le chiffre est …": a determiner and a noun opening the sentence
     # negation: "n'a pas souhaité", "did not say"
     if p.negation_re is not None:
-        if p.negation_re.search(view, max(seg_a, pre_end - 14), vs) and not any(
-            t.bare in p.negative_determiners for t in r.toks(ve, s.seg_end(ve))[:6]
-        ):
+        if (
+            before_verb & _NEGATION and p.negation_re.search(view, max(seg_a, pre_end - 14), vs)
+        ) and not any(t.bare in p.negative_determiners for t in r.toks(ve, s.seg_end(ve))[:6]):
             return None  # but "n'a relevé … aucune pathologie": the claim is negative
         if (
             nxt is not None
@@ -2044,7 +2175,7 @@ def _verb(
         )
 
     # "C'est ce que révèle X": the claim is the previous sentence (filled in by the engine)
-    if p.backref_re is not None:
+    if before_verb & _BACKREF and p.backref_re is not None:
         bm = None
         for bm_ in p.backref_re.finditer(view, seg_a, vs):
             bm = bm_
@@ -2223,7 +2354,7 @@ def _verb(
             # "Une version que conteste la déléguée, …": an object relative, the subject after
             # the verb; what it says is the antecedent's, not a claim of its own
             return None
-        trimmed = _trim_subject(r, ts_pre, pre_end)
+        trimmed = _trim_subject(r, ts_pre, pre_end, before_verb)
         if trimmed is None:
             return None
         subject, relay_free = trimmed
@@ -2293,7 +2424,8 @@ def _verb(
             and not _names_a_source(r, *subject)
         ):
             return None  # "ces travaux confirment des observations": a fact, not a report
-        origin, relays, reverse = _split_relays(r, *subject, forward=not relay_free)
+        markers = before_verb & ~_FORWARD if relay_free else before_verb
+        origin, relays, reverse = _split_relays(r, *subject, markers)
         claim_end = s.end
         if reverse is None:
             reverse, claim_end = _cited_by_speaker(r, after_rec, what)
@@ -2666,11 +2798,14 @@ def _ends_with_quote(view: str, a: int, b: int) -> bool:
     return text != "" and text[-1] in '»"\u201d'
 
 
-def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[tuple[int, int], bool] | None:
+def _trim_subject(
+    r: Reader, ts: list[Token], b: int, markers: int
+) -> tuple[tuple[int, int], bool] | None:
     """The subject in "a signal the authors said" (the words ``ts`` before the verb, which
     the caller has already read, up to ``b``): from the last determiner that follows a noun
-    (not a preposition). Returns its span, and whether the span is known to hold no forward
-    relay marker ("cited by"): ``_split_relays`` need not look for one then."""
+    (not a preposition). ``markers``: the relay markers that may be in ``view[:b]`` (bits of
+    ``_RELAYS``). Returns its span, and whether the span is known to hold no forward relay
+    marker ("cited by"): ``_split_relays`` need not look for one then."""
     p = r.p
     while ts and (
         ts[0].bare in p.conjunctions
@@ -2685,7 +2820,7 @@ def _trim_subject(r: Reader, ts: list[Token], b: int) -> tuple[tuple[int, int], 
     # "des diplomates interrogés … par le site X": the subject holds a relay; look for its
     # start before the relay only
     relay_free = True
-    if p.relay_forward_re is not None:
+    if markers & _FORWARD and p.relay_forward_re is not None:
         m = p.relay_forward_re.search(r.view, start, b)
         # (with none from ``start`` to ``b``, none in the span either: it lies within, and a
         # match ending at a word's end, as the span does, would be one in the wider search)
