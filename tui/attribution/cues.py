@@ -1804,6 +1804,9 @@ def _before_verb(r: Reader, a: int, b: int) -> int:
     return hits
 
 
+_PARTICIPLE_ONLY = frozenset({"participle"})  # (a verb form with no tense but the participle)
+
+
 def _verb(
     r: Reader, vs: int, ve: int, form: VerbForm, zero_that: bool, prior: list[Found]
 ) -> Found | None:
@@ -1813,15 +1816,16 @@ def _verb(
     if form.clause:
         zero_that = False  # and never a direct object: see VerbForm.clause
     seg_a = s.seg_start(vs)
+    participle = "participle" in form.tenses
+    participle_only = form.tenses <= _PARTICIPLE_ONLY
     inserted_aux: Token | None = None  # "X a, lui, dénoncé": the auxiliary before an insertion
-    if seg_a > s.start and "participle" in form.tenses and not view[seg_a:vs].strip():
+    if seg_a > s.start and participle and not view[seg_a:vs].strip():
         inserted_aux = _past_insertion(r, seg_a)
         if inserted_aux is not None:
             seg_a = s.seg_start(inserted_aux.start)
     pa = max(seg_a, vs - 80)  # where the auxiliary is looked for (a word there may be cut)
     pre_end = vs
     aux = False
-    participle = "participle" in form.tenses
     before_verb = _before_verb(r, seg_a, vs)  # which patterns may match before the verb
     # the auxiliary before the verb, if any (searched once: the passive test needs it too)
     am = (
@@ -1853,7 +1857,7 @@ def _verb(
         # auxiliary is an earlier verb's; a participle shares it by the coordination, a
         # finite verb has none of its own
         am = None
-        aux = form.tenses <= {"participle"}
+        aux = participle_only
     if am:
         if any(
             t.bare in p.determiners
@@ -1880,7 +1884,7 @@ def _verb(
     elif inserted_aux is not None:
         aux = True
         pre_end = inserted_aux.start
-    if form.tenses <= {"participle"} and not aux:
+    if participle_only and not aux:
         before = s.tok_before(vs)
         if not (
             before is not None
@@ -1904,7 +1908,7 @@ def _verb(
         nxt is not None
         and nxt.bare in p.agent
         and not aux
-        and "participle" in form.tenses
+        and participle
         and r.sep_right_before(vs) is None
         and not _means_after(r, nxt)
     ):
@@ -2122,11 +2126,7 @@ def _verb(
                     or t_next.bare in p.pronouns  # "said he would write to …"
                 ):
                     return None
-    past = (
-        form.tense == "past"
-        or ("participle" in form.tenses and aux)
-        or ("past" in form.tenses and not aux)
-    )
+    past = form.tense == "past" or (participle and aux) or ("past" in form.tenses and not aux)
     cue = (pre_end if aux else vs, ve)
     if form.tense == "gerund":
         # "…, précisant que …": the subject is the previous source of the sentence
@@ -2235,8 +2235,8 @@ def _verb(
 
     pre_text = view[seg_a:pre_end].strip()
     preceded_by_sep = seg_a > s.start
-    sep = r.sep_right_after(ve)
-    if sep is not None and form.object:
+    # (the separator right after the verb is looked for only when the verb takes an object)
+    if form.object and (sep := r.sep_right_after(ve)) is not None:
         nxt_end = s.seg_end(sep + 1)
         if nxt_end < s.end and r._lone_pronoun(sep + 1, nxt_end):
             ve = nxt_end + 1  # "La PEEP dénonce, elle, une réforme …": past the pronoun
