@@ -302,7 +302,7 @@ def _sentence(
         if not isinstance(d, Draft):
             continue  # None, or "relay" (tested by type: ``==`` would call Draft.__eq__)
         drafts.append(d)
-        e, m = d.hops[0][0], d.hops[0][1]
+        e, m, _ = d.hops[0]
         if d.origin_mention is not None:
             last = (e, m, d.origin_mention)
         if media_here is None and e.media and not e.outlet:
@@ -332,11 +332,10 @@ def _opens_a_plot(sent: Sentence, pack: RulePack) -> bool:
     toks = sent.toks
     fiction_words = pack.fiction
     # the fiction is among the first words ("Le film", "The new film", "Le premier roman")
-    for k in range(min(PLOT_FICTION_AT, len(toks))):
-        if toks[k].bare in fiction_words:
-            break
-    else:
+    opening = toks[:PLOT_FICTION_AT]
+    if fiction_words.isdisjoint(map(bare_of, opening)):  # (most: no loop to run)
         return bool(sent.quotes) and _title_tells(sent, pack)
+    k = next(k for k, t in enumerate(opening) if t.bare in fiction_words)
     stop = sent.seps[0] if sent.seps else sent.end
     for t in toks[k + 1 : PLOT_OPENING_MAX + 1]:
         if t.start >= stop:
@@ -377,18 +376,19 @@ FICTION_FRAME_MAX = 6  # words of an opening "In the film," that says the senten
 def _in_a_fiction(sent: Sentence, pack: RulePack) -> bool:
     """The sentence opens on "In the film,", "Dans le roman,": what its characters say is
     the plot, not a claim."""
-    if not sent.seps or not pack.fiction:
+    if not sent.seps or not pack.fiction or not sent.toks:
         return False
-    frame = sent.toks_in(sent.start, sent.seps[0])
-    if not frame:
-        return False
-    first = frame[0]
+    # the frame's first word, when it has one, is the sentence's: read before the frame
+    first = sent.toks[0]
     if (
         first.bare not in pack.prepositions
         and not first.text.isdigit()
         and not (sent.quotes and sent.in_quote(first.start))
     ):
         return False  # (most sentences: they open on no preposition)
+    frame = sent.toks_in(sent.start, sent.seps[0])
+    if not frame:
+        return False
     if pack.fiction.isdisjoint(map(bare_of, frame)):
         return False  # (no fiction word to read further for)
     # (a quoted title and a year are not counted: "Dans son roman « L'Été des cartables »
@@ -523,9 +523,7 @@ def _draft(
         mspan = origin_mention.span
     if entity.outlet:
         return None  # the article's own finding: not an attribution
-    entity.spoke = True
-    reg.touch(entity, mspan.start)
-    reg.spoke_at(entity, mspan.start)
+    reg.origin_at(entity, mspan.start)
     hops: list[tuple[Entity, Span, bool]] = [(entity, mspan, False)]
 
     # relays: the reversed subject ("Ouest-France, citant des enquêteurs"), who was told
@@ -594,7 +592,8 @@ def _draft(
             said = find_hedges(view, lo, hi, pack, past_cue=False, starts=starts, sent=sent)
             if said:
                 hedges = sorted([*said, *hedges], key=lambda h: h.start)
-    cue = Span(*f.cue) if f.cue[1] > f.cue[0] else None
+    ca, cb = f.cue
+    cue = Span(ca, cb) if cb > ca else None
     # (positional: one a claim, and by keyword a construction costs twice as much)
     return Draft(
         claim,  # span

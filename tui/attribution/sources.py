@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from tui.attribution.mentions import Mention, is_initial, known_outlet_span, name_runs
 from tui.attribution.rules import RulePack
-from tui.attribution.text import Sentence, Token, tokens
+from tui.attribution.text import Sentence, Token, bare_of, tokens
 from tui.model import Source, slug_id, unique_id
 
 SALIENCE_REACH = 40  # mentions looked back through for a pronoun or a description
@@ -142,10 +142,20 @@ class Registry:
                     bucket.append(idx)
 
     def touch(self, e: Entity, pos: int) -> None:
-        # (inlined in scan: keep the two in step)
+        # (inlined in scan and origin_at: keep the three in step)
         self.salience.append((pos, e.idx))
         if len(self.salience) > SALIENCE_KEEP * 2:
             del self.salience[:SALIENCE_KEEP]
+
+    def origin_at(self, e: Entity, pos: int) -> None:
+        """``e`` is the origin of a claim whose mention starts at ``pos``: it spoke, and is
+        salient there (``touch`` and ``spoke_at`` in one call: one a claim)."""
+        e.spoke = True
+        salience = self.salience
+        salience.append((pos, e.idx))
+        if len(salience) > SALIENCE_KEEP * 2:
+            del salience[:SALIENCE_KEEP]
+        self.spoke_at(e, pos)
 
     def spoke_at(self, e: Entity, pos: int) -> None:
         """``e`` is the origin of a claim whose mention starts at ``pos``."""
@@ -572,7 +582,7 @@ class Registry:
                 key = frozenset((bare,))
                 cands = set(index.get(bare, ())[-BUCKET_REACH:])  # (no union to build)
             else:
-                key = frozenset([t.bare for t in toks[a:b] if t.bare not in complement_markers])
+                key = frozenset(map(bare_of, toks[a:b])) - complement_markers
                 if not key:
                     continue
                 cands = set()
@@ -596,8 +606,8 @@ class Registry:
                 e = self._new_named_entity(view, body, toks, a, b, key)
                 if e is None:
                     continue
-            # self.touch, inline (a name of the sentence: thousands per article; keep the
-            # two in step)
+            # self.touch, inline (a name of the sentence: thousands per article; keep it
+            # in step)
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
