@@ -132,14 +132,15 @@ def _paragraph_sentences(article: Article) -> list[tuple[int, int, int]]:
 def _boilerplate_mask(article: Article, spans: list[tuple[int, int, int]]) -> list[bool]:
     """Which sentences overlap a boilerplate line (one linear pass over sorted spans)."""
     bps = sorted((b.start, b.end) for b in article.boilerplate)
+    n = len(bps)
     mask = []
     j = 0
     for start, end, _ in spans:
-        while j < len(bps) and bps[j][1] <= start:
+        while j < n and bps[j][1] <= start:
             j += 1
         k = j
         hit = False
-        while k < len(bps) and bps[k][0] < end:
+        while k < n and bps[k][0] < end:
             if bps[k][1] > start:
                 hit = True
                 break

@@ -688,6 +688,8 @@ class Registry:
                     kind = p.kinds[t.bare]
                     person = False if t.bare in p.org_nouns else None
                     break
+        if kind is None and b - a < 2:
+            return None  # (a person's title after the name, read below, says no kind)
         if (
             person is None
             and kind is None
@@ -705,8 +707,6 @@ class Registry:
                     break
                 if t.bare in p.kinds:
                     break
-        if kind is None and b - a < 2:
-            return None
         # (an initial keeps its full stop: "Kévin D.")
         name_end = toks[b - 1].end + (
             1 if len(toks[b - 1].text) == 1 and is_initial(view, toks[b - 1]) else 0
