@@ -32,7 +32,6 @@ QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSERS
 _CURLY_MARKS = tuple(sorted(QUOTE_MARKS - {'"'}, key=lambda c: (c <= "\xff", c)))
 OPENERS = ("«", "\u201c", '"')  # what opens a quotation a claim may be: « … », " … ", “ … ”
 SEPARATORS = frozenset(",;")
-DASHES = frozenset("-\u2013\u2014")
 SENTENCE_END = ".!?…"
 # Longest a quotation may run before we give up pairing it (keeps a stray quote local).
 MAX_QUOTE = 5000
@@ -329,12 +328,48 @@ class Sentence:
 
 
 QUOTE_CHARS = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # (no mark needs escaping)
-# A separator, a colon, a bracket, or a spaced dash (" - ": matched from its dash, with the
-# space after it; ``build_sentence`` checks the space before). One character class, then a
-# test: the regex engine skips to the class's characters (most characters, spaces included,
-# are not) instead of trying a branch at every one. ``build_sentence`` reads the matches as
-# those of the alternation ``[,;:()\[\]]| [-\u2013\u2014] `` (a property test checks it).
-STRUCTURE_RE = re.compile(r"[,;:()\[\]\-\u2013\u2014](?:(?<=[,;:()\[\]])|(?<= [-\u2013\u2014]) )")
+# The spaced dashes (the marks between the spaces outside ASCII: a sentence in ASCII is
+# only looked for the first), and the marks always looked for: a separator or a colon.
+_SPACED_DASHES = (" - ", " \u2013 ", " \u2014 ")
+_ASCII_SPACED_DASHES = _SPACED_DASHES[:1]
+_MARKS = ",;:"
+
+
+def _structure(chunk: str, ascii_only: bool) -> list[int]:
+    """The offsets in ``chunk`` (a sentence) of the matches of the alternation
+    ``[,;:()\\[\\]]| [-\u2013\u2014] `` that ``build_sentence`` reads, in order: a
+    separator, a colon, a bracket (only with an opening one: a closing bracket at depth 0
+    changes nothing), or the space before a spaced dash. Each mark is looked for with
+    ``in`` and ``find``: a regex's scan of a character class costs many times more per
+    character (a property test in tests/test_scans.py checks the result)."""
+    hits: list[int] = []
+    add = hits.append
+    find = chunk.find
+    for ch in _MARKS if "(" not in chunk and "[" not in chunk else ",;:()[]":
+        if ch in chunk:  # (a test with ``in`` costs less than a ``find`` call)
+            j = find(ch)
+            while j != -1:
+                add(j)
+                j = find(ch, j + 1)
+    dashes = []
+    for dash in _ASCII_SPACED_DASHES if ascii_only else _SPACED_DASHES:
+        if dash in chunk:
+            j = find(dash)
+            while j != -1:
+                dashes.append(j)
+                j = find(dash, j + 1)
+    if dashes:
+        # the alternation resumes after each match: a dash whose space is the last one's
+        # ("a - - b") is no match of its own
+        dashes.sort()
+        after = -1
+        for j in dashes:
+            if j >= after:
+                add(j)
+                after = j + 3
+    if len(hits) > 1:
+        hits.sort()
+    return hits
 
 
 def _find_quotes(view: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -397,33 +432,27 @@ def build_sentence(
     nq = len(quotes)  # (most sentences have none)
     qi = 0
     depth = 0
-    last = start  # where the alternation's scan resumes (after its last match)
-    for m in STRUCTURE_RE.finditer(view, start, end):
-        i = m.start()
-        if view[i] in DASHES:
-            i -= 1  # " - ": the alternation matches from the space, which is in the sentence
-            if i < last:  # and not in its last match
-                continue
-        last = m.end()
+    for j in _structure(chunk, ascii_only):
+        i = start + j
         if qi < nq:
             while qi < nq and quotes[qi][1] <= i:
                 qi += 1
             if qi < nq and quotes[qi][0] <= i:  # (and i < its end: the loop passed the others)
                 continue  # inside a quotation
-        ch = view[i]
+        ch = chunk[j]
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
-            if ch == "," and view[i - 1 : i].isdigit() and view[i + 1 : i + 2].isdigit():
+            if ch == "," and view[i + 1 : i + 2].isdigit() and view[i - 1 : i].isdigit():
                 continue  # a number: "2,000", "2,5"
             if ch in ",;":
                 seps.append(i)
             elif ch == ":":
                 colons.append(i)
-            elif i > start and m.end() < end:
-                seps.append(i + 1)  # a spaced dash
+            elif j > 0 and i + 3 < end:  # a spaced dash (from its space) not at an edge
+                seps.append(i + 1)
     seps.sort()
     toks, tok_starts, caps, marks = _tokens(view, start, end, forms, pool, chunk, ascii_only)
     return Sentence(
