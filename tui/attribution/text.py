@@ -30,6 +30,9 @@ QUOTE_MARKS = frozenset(QUOTE_PAIRS) | CLOSERS
 # The marks but the straight quote, those outside Latin-1 first: looking for one of those in
 # a Latin-1 sentence (most French ones) ends at once.
 _CURLY_MARKS = tuple(sorted(QUOTE_MARKS - {'"'}, key=lambda c: (c <= "\xff", c)))
+# The marks that open a quotation, and the only one a sentence in ASCII may hold.
+_OPENING_MARKS = tuple(QUOTE_PAIRS)
+_ASCII_OPENING_MARKS = ('"',)
 OPENERS = ("«", "\u201c", '"')  # what opens a quotation a claim may be: « … », " … ", “ … ”
 SEPARATORS = frozenset(",;")
 SENTENCE_END = ".!?…"
@@ -327,7 +330,6 @@ class Sentence:
         return self.toks[i] if i >= 0 else None
 
 
-QUOTE_CHARS = re.compile("[" + "".join(sorted(QUOTE_MARKS)) + "]")  # (no mark needs escaping)
 # The spaced dashes (the marks between the spaces outside ASCII: a sentence in ASCII is
 # only looked for the first), and the marks always looked for: a separator or a colon.
 _SPACED_DASHES = (" - ", " \u2013 ", " \u2014 ")
@@ -372,23 +374,40 @@ def _structure(chunk: str, ascii_only: bool) -> list[int]:
     return hits
 
 
-def _find_quotes(view: str, start: int, end: int) -> list[tuple[int, int]]:
+def _find_quotes(
+    view: str, start: int, end: int, chunk: str, ascii_only: bool
+) -> list[tuple[int, int]]:
+    """The quotations of the sentence ``view[start:end]`` (``chunk``, all ASCII or not):
+    from each opening mark, in order, to its closing one (within ``MAX_QUOTE``), the next
+    looked for after it. A closing mark met alone is passed over, so only the opening ones
+    are looked for, each with ``in`` and ``find``: a regex's scan of a character class
+    costs many times more per character."""
     quotes: list[tuple[int, int]] = []
-    pos = start
-    while True:
-        m = QUOTE_CHARS.search(view, pos, end)
-        if m is None:
-            return quotes
-        i = m.start()
-        ch = view[i]
-        closer = QUOTE_PAIRS.get(ch)
-        if closer is not None and not (ch == '"' and _closing_context(view, i, start)):
-            j = view.find(closer, i + 1, min(end, i + MAX_QUOTE))
-            if j != -1:
-                quotes.append((i, j + 1))
-                pos = j + 1
-                continue
-        pos = i + 1
+    opens: list[int] = []
+    find = chunk.find
+    for mark in _ASCII_OPENING_MARKS if ascii_only else _OPENING_MARKS:
+        if mark in chunk:
+            j = find(mark)
+            while j != -1:
+                opens.append(j)
+                j = find(mark, j + 1)
+    if not opens:
+        return quotes
+    if len(opens) > 1:
+        opens.sort()
+    pos = start  # where the next quotation may open
+    for j in opens:
+        i = start + j
+        if i < pos:
+            continue  # inside the last quotation, or its closing mark ("„ … “")
+        ch = chunk[j]
+        if ch == '"' and _closing_context(view, i, start):
+            continue
+        k = view.find(QUOTE_PAIRS[ch], i + 1, min(end, i + MAX_QUOTE))
+        if k != -1:
+            quotes.append((i, k + 1))
+            pos = k + 1
+    return quotes
 
 
 def _has_quote_mark(chunk: str, ascii_only: bool) -> bool:
@@ -422,7 +441,11 @@ def build_sentence(
     its tokens are the pool's (see ``_tokens``)."""
     chunk = view[start:end]
     ascii_only = chunk.isascii()
-    quotes = _find_quotes(view, start, end) if _has_quote_mark(chunk, ascii_only) else []
+    quotes = (
+        _find_quotes(view, start, end, chunk, ascii_only)
+        if _has_quote_mark(chunk, ascii_only)
+        else []
+    )
     seps: list[int] = []
     colons: list[int] = []
     for a, b in quotes:
