@@ -559,9 +559,6 @@ def analyse(
     # A named mention is never anonymous: a name (or an acronym) names someone even beside
     # an anonymity marker, so the marker is only looked for in unnamed mentions.
     if not named:
-        ctx_end = context_end if context_end is not None and context_end > hi else hi
-        context = view[lo:ctx_end]
-        marker = pack.anonymity_re is not None and pack.anonymity_re.search(context) is not None
         scope = body_toks
         if transparent:
             # "les espoirs exprimés par plusieurs responsables": judge the complement
@@ -585,20 +582,21 @@ def analyse(
             and not dets
             and not (toks[0].cap and (toks[0] is not first_tok or genitive(toks)))
         )
-        anonymous = (
-            marker
-            or (vague and not (det in det_definite and not indefinite and head not in vague_nouns))
-            or bool(indefinite)
-            or bare
-        )
-        if (
-            kind in ("government", "document", "media", "news-agency", "company", "ngo")
-            and not marker
-            and not indefinite
-            and not bare
-            and head not in vague_nouns
-        ):
-            anonymous = False
+        if indefinite or bare:
+            anonymous = True  # whatever the anonymity marker
+        else:
+            anonymous = vague and not (det in det_definite and head not in vague_nouns)
+            if (
+                kind in ("government", "document", "media", "news-agency", "company", "ngo")
+                and head not in vague_nouns
+            ):
+                anonymous = False
+            # An anonymity marker makes any of them anonymous; it is looked for last, and
+            # only when the answer is still no: a search of the text, most mentions need none.
+            if not anonymous and pack.anonymity_re is not None:
+                ctx_end = context_end if context_end is not None and context_end > hi else hi
+                # (a slice, not pos/endpos: the pattern's look-behind must not see before it)
+                anonymous = pack.anonymity_re.search(view[lo:ctx_end]) is not None
     if anonymous and kind == "unknown":
         kind = "anonymous"
 
