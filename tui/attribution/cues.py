@@ -1770,7 +1770,8 @@ def _before_verb_leads(p: RulePack) -> tuple[RulePack, int, dict[str, int]]:
 def _before_verb(r: Reader, a: int, b: int) -> int:
     """The bits of the patterns of ``_BEFORE_VERB`` that may match in ``view[a:b]``: those
     with a lead word among the words there (or among their runs of word characters: "U.S"),
-    and those whose lead words are not known.
+    and those whose lead words are not known. ``b`` cuts no word (a verb starts there): a
+    search up to the middle of a word would see a shorter word there.
 
     A match starts where no word character comes before, at a run of word characters that
     is one of its pattern's lead words (leads.word_leads, for its lower-case variant). A
