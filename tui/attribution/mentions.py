@@ -87,6 +87,7 @@ def name_runs(
     person_gender = pack.person_gender
     kinds = pack.kinds
     media_re = pack.media_re
+    media_words = pack.media_words
     not_names = pack.not_names
     genitive = pack.genitive_markers
     det_definite = pack.det_definite
@@ -109,8 +110,15 @@ def name_runs(
             ):
                 break
             if t.cap and t.bare not in not_names:
-                # (a slice, not pos/endpos: the pattern's look-behind must not see before it)
-                if media_re is not None and media_re.fullmatch(view[tok.start : prev_end]):
+                # A whole outlet's name opens with one of its words: the run's first word,
+                # when it is all word characters (only non-word ones lie between two words).
+                # That test first, then the match (a slice, not pos/endpos: the pattern's
+                # look-behind must not see before it).
+                if (
+                    media_re is not None
+                    and (tok.text in media_words or not tok.text.isalnum())
+                    and media_re.fullmatch(view[tok.start : prev_end])
+                ):
                     break  # "l'AFP Sandrine Morel": a news outlet, then a person
             else:
                 # A lower-case word joins the name in three cases; the cheapest tests come
@@ -384,10 +392,11 @@ def analyse(
     # a name inside a relative clause is not the mention's name: "le rapport de contrôle que
     # Lanterne s'est procuré"
     rel_at = n  # the first relative word after the determiners (an unnamed mention stops there)
-    for k in range(dets + 1, n):
-        if toks[k].bare in relatives:
-            rel_at = k
-            break
+    if not relatives.isdisjoint(map(bare_of, toks)):  # (most mentions hold none: no loop)
+        for k in range(dets + 1, n):
+            if toks[k].bare in relatives:
+                rel_at = k
+                break
     if rel_at < n:
         rel_end = n  # the relative clause ends at a comma: ", Ormsby and West Fenner"
         for k in range(rel_at + 1, n):
@@ -609,13 +618,15 @@ def analyse(
     )
     fiction = False
     fiction_words = pack.fiction
-    for k, t in enumerate(body_toks[:8]):
-        if t.bare in fiction_words:
-            # (not "the film's distributor": a possessor)
-            fiction = not genitive(body_toks[k:])
-            break
-        if t.bare in complement_markers:
-            break  # "le vendeur du film", "the sales agent of the film": a real person
+    lead_toks = body_toks[:8]
+    if not fiction_words.isdisjoint(map(bare_of, lead_toks)):  # (most mentions: no loop)
+        for k, t in enumerate(lead_toks):
+            if t.bare in fiction_words:
+                # (not "the film's distributor": a possessor)
+                fiction = not genitive(body_toks[k:])
+                break
+            if t.bare in complement_markers:
+                break  # "le vendeur du film", "the sales agent of the film": a real person
     # (positional arguments: by keyword, they cost more than the rest of the construction)
     return Mention(
         span,
