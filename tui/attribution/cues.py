@@ -1731,13 +1731,9 @@ _LEADS_BY_PACK: dict[int, tuple[RulePack, int, dict[str, int]]] = {}
 _LEADS_BY_PACK_MAX = 16
 
 
-def _before_verb_leads(p: RulePack) -> tuple[RulePack, int, dict[str, int]]:
-    """For the pack's patterns of ``_BEFORE_VERB``: the bits of those whose matches may
-    open with any word (always searched), and the bits of those each word may open (in lower
-    case; see leads.word_leads). Worked out once per pack (then read from _LEADS_BY_PACK)."""
-    always = 0
-    by_word: dict[str, int] = {}
-    for bit, rx in (
+def before_verb_patterns(p: RulePack) -> tuple[tuple[int, re.Pattern[str] | None], ...]:
+    """The pack's patterns of ``_BEFORE_VERB``, each with its bit (None: the pack has none)."""
+    return (
         (_AUX, p.auxiliary_re),
         (_PASSIVE, p.passive_re),
         (_NEGATION, p.negation_re),
@@ -1745,8 +1741,18 @@ def _before_verb_leads(p: RulePack) -> tuple[RulePack, int, dict[str, int]]:
         (_FORWARD, p.relay_forward_re),
         (_REVERSE, p.relay_reverse_re),
         (_PUBLICATION, p.relay_publication_re),
-    ):
-        if rx is None:
+    )
+
+
+def _before_verb_leads(p: RulePack) -> tuple[RulePack, int, dict[str, int]]:
+    """For the pack's patterns of ``_BEFORE_VERB``: the bits of those whose matches may
+    open with any word (always searched), and the bits of those each word may open (in lower
+    case; see leads.word_leads). Worked out once per pack (then read from _LEADS_BY_PACK)."""
+    # (without the regex module's case pairs, every pattern is searched)
+    always = _BEFORE_VERB if _CASE_PAIRS is None else 0
+    by_word: dict[str, int] = {}
+    for bit, rx in before_verb_patterns(p):
+        if rx is None or bit & always:
             continue
         lowered = lowered_variant(rx)
         leads = word_leads(lowered) if lowered is not None else None
@@ -1754,7 +1760,7 @@ def _before_verb_leads(p: RulePack) -> tuple[RulePack, int, dict[str, int]]:
         # them with a letter outside ASCII: see _before_verb)
         if (
             leads is None
-            or _CASE_PAIRS is None
+            or _CASE_PAIRS is None  # (for the type checker: then every bit is in ``always``)
             or any(w != w.lower() or not _CASE_PAIRS[0].isdisjoint(w) for w in leads)
         ):
             always |= bit
