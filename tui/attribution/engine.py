@@ -524,7 +524,9 @@ def _draft(
         mspan = origin_mention.span
     if entity.outlet:
         return None  # the article's own finding: not an attribution
-    reg.origin_at(entity, mspan.start)
+    entity.spoke = True
+    reg.touch(entity, mspan.start)
+    reg.spoke_at(entity, mspan.start)
     hops: list[tuple[Entity, Span, bool]] = [(entity, mspan, False)]
 
     # relays: the reversed subject ("Ouest-France, citant des enquêteurs"), who was told

@@ -142,20 +142,10 @@ class Registry:
                     bucket.append(idx)
 
     def touch(self, e: Entity, pos: int) -> None:
-        # (inlined in scan and origin_at: keep the three in step)
+        # (inlined in scan: keep the two in step)
         self.salience.append((pos, e.idx))
         if len(self.salience) > SALIENCE_KEEP * 2:
             del self.salience[:SALIENCE_KEEP]
-
-    def origin_at(self, e: Entity, pos: int) -> None:
-        """``e`` is the origin of a claim whose mention starts at ``pos``: it spoke, and is
-        salient there (``touch`` and ``spoke_at`` in one call: one a claim)."""
-        e.spoke = True
-        salience = self.salience
-        salience.append((pos, e.idx))
-        if len(salience) > SALIENCE_KEEP * 2:
-            del salience[:SALIENCE_KEEP]
-        self.spoke_at(e, pos)
 
     def spoke_at(self, e: Entity, pos: int) -> None:
         """``e`` is the origin of a claim whose mention starts at ``pos``."""
@@ -606,8 +596,8 @@ class Registry:
                 e = self._new_named_entity(view, body, toks, a, b, key)
                 if e is None:
                     continue
-            # self.touch, inline (a name of the sentence: thousands per article; keep it
-            # in step)
+            # self.touch, inline (a name of the sentence: thousands per article; keep the
+            # two in step)
             salience.append((start, e.idx))
             if len(salience) > SALIENCE_KEEP * 2:
                 del salience[:SALIENCE_KEEP]
